@@ -1,0 +1,1 @@
+"""Actor dictionaries (countries, organizations, people with dated roles) and the linker."""

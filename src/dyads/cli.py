@@ -1,0 +1,220 @@
+"""The `dyads` command: parse arguments, call the Python API, print.
+
+Humans get Rich tables and a progress bar on a terminal; scripts get JSON and stable one-line messages.
+Exit codes: 0 all fine, 1 some inputs rejected (each named on stderr), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sys
+from importlib.metadata import version
+
+import click
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+
+from dyads.errors import DyadsError
+from dyads.evaluate import score_extraction
+from dyads.extract import ExtractOptions
+from dyads.ingest import ReadLimits
+from dyads.ingest.limits import MEGABYTE
+from dyads.pipeline import IngestOptions, ingest
+from dyads.store import Store
+
+
+class IsoDate(click.ParamType):
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            self.fail(f"{value!r} is not a date in YYYY-MM-DD form", param, ctx)
+
+
+db_option = click.option(
+    "--db", "db_path", required=True, type=click.Path(dir_okay=False), help="DuckDB database file."
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(version("dyads"), "--version", prog_name="dyads")
+@click.option("-v", "--verbose", count=True, help="More log output (-v info, -vv debug).")
+def cli(verbose: int) -> None:
+    """dyads: who did what to whom, when, according to which outlet.
+
+    Turns news articles into a source-attributed record of international political events.
+    """
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+@cli.command(name="ingest")
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option(
+    "--date",
+    "default_date",
+    type=IsoDate(),
+    help="Publication date for articles that give none; also the year for datelines without one.",
+)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=ReadLimits().max_bytes // MEGABYTE,
+    show_default=True,
+    help="Largest input file accepted, in MB.",
+)
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    default=IngestOptions().batch_size,
+    show_default=True,
+    help="Articles stored per transaction.",
+)
+def ingest_command(paths, db_path, default_date, max_bytes, batch_size):
+    """Extract, deduplicate and store articles from PATHS (files, directories, or - for stdin).
+
+    Formats: plain text, HTML, RSS/Atom feeds, JSON Lines, JSON arrays, and .gz of any of them.
+    Running the same input twice changes nothing.
+    """
+    options = IngestOptions(
+        limits=ReadLimits(max_bytes=max_bytes * MEGABYTE),
+        extract=ExtractOptions(default_date=default_date),
+        batch_size=batch_size,
+    )
+    err = Console(stderr=True)
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("ingesting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
+    with _user_errors(), Store.open(db_path) as store, progress:
+        task = progress.add_task("ingest", total=None)
+        summary = ingest(paths, store, options, progress=lambda n: progress.advance(task, n))
+    for rejection in summary.rejections:
+        click.echo(f"rejected: {rejection.input}: {rejection.reason}", err=True)
+    click.echo(
+        f"accepted {summary.accepted}, duplicates {summary.duplicates}, "
+        f"unchanged {summary.unchanged}, rejected {summary.rejected}"
+    )
+    sys.exit(1 if summary.rejections else 0)
+
+
+@cli.command()
+@db_option
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+)
+def stats(db_path, output_format):
+    """What a database holds: articles, duplicates, outlets, dates, runs."""
+    with _user_errors(), Store.open(db_path, read_only=True) as store:
+        figures = store.stats()
+    if output_format == "json":
+        click.echo(json.dumps(figures, indent=2))
+        return
+    console = Console()
+    counts = figures["counts"]
+    table = Table(title="dyads database", show_header=False)
+    table.add_column("what")
+    table.add_column("value", justify="right")
+    table.add_row("file", figures["database"])
+    table.add_row("articles", str(counts["articles"]))
+    table.add_row("exact duplicates", str(figures["exact_duplicates"]))
+    table.add_row("near duplicates", str(figures["near_duplicates"]))
+    table.add_row("rejected inputs", str(counts["rejections"]))
+    table.add_row("published", f"{figures['published_first'] or '-'} .. {figures['published_last'] or '-'}")
+    table.add_row("outlets", str(len(figures["outlets"])))
+    for name in ("mentions", "events", "stories", "runs"):
+        table.add_row(name, str(counts[name]))
+    console.print(table)
+    outlets = Table("outlet", "articles", title="articles per outlet")
+    for outlet, count in figures["outlets"].items():
+        outlets.add_row(outlet, str(count))
+    console.print(outlets)
+
+
+@cli.command()
+@db_option
+@click.option("--format", "file_format", type=click.Choice(["parquet", "csv"]), required=True)
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Directory to write one file per table into.",
+)
+def export(db_path, file_format, out):
+    """Export every table to Parquet or CSV files in a directory."""
+    with _user_errors(), Store.open(db_path, read_only=True) as store:
+        written = store.export(out, file_format)
+    for path in written:
+        click.echo(str(path))
+
+
+@cli.group(name="eval")
+def evaluate_group():
+    """Score dyads against gold files."""
+
+
+@evaluate_group.command(name="extract")
+@click.argument("gold", type=click.Path(exists=True, file_okay=False))
+@click.argument("predicted", required=False, type=click.Path(exists=True, file_okay=False))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+)
+def evaluate_extract(gold, predicted, output_format):
+    """Main-text extraction: word-level precision, recall and F1 per page.
+
+    GOLD holds NAME.html pages with NAME.txt gold texts. Without PREDICTED, dyads extracts the pages
+    itself; with it, PREDICTED/NAME.txt files (from any extractor) are scored.
+    """
+    with _user_errors():
+        report = score_extraction(gold, predicted)
+    if output_format == "json":
+        pages = {page.name: page.score._asdict() for page in report.pages}
+        click.echo(json.dumps({"pages": pages, "mean": report.mean._asdict()}, indent=2))
+        return
+    table = Table("page", "precision", "recall", "F1", title="main-text extraction")
+    for page in report.pages:
+        table.add_row(page.name, *(f"{value:.3f}" for value in page.score))
+    table.add_row("mean", *(f"{value:.3f}" for value in report.mean), style="bold")
+    Console().print(table)
+
+
+class _user_errors:
+    """Turn DyadsError into a one-line message and exit code 1, never a traceback."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        if exc is not None and isinstance(exc, DyadsError):
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(1)
+        return False

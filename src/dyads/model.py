@@ -1,0 +1,203 @@
+"""Typed records that flow between the pipeline stages.
+
+Every stage takes records from this module and returns records from this module, so a stage can be
+tested (and run on a cluster) without the stages around it. Records are frozen: a later stage makes a
+new record instead of editing what an earlier stage produced.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+DatePrecision = Literal["day", "month", "year", "before", "range"]
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One input as a reader found it, before any extraction.
+
+    `content` is plain text, a whole HTML page, or an HTML fragment such as a feed entry's body
+    (see `kind`); the metadata fields hold what the container itself said
+    (a JSONL record's `date`, a feed entry's `pubDate`, a feed's channel title as outlet).
+    """
+
+    doc: str
+    source_path: str
+    kind: Literal["text", "html", "fragment"]
+    content: str
+    url: str | None = None
+    title: str | None = None
+    published: dt.date | None = None
+    outlet: str | None = None
+
+
+@dataclass(frozen=True)
+class PublicationDate:
+    """When an article was published, how precisely we know it, and where that knowledge came from.
+
+    `basis` says which evidence won (`metadata`, `date-line`, `dateline`, `user`, `text-years`,
+    `role-anchor`), so a user can tell a stated date from an inferred year.
+    """
+
+    date: dt.date
+    precision: DatePrecision
+    basis: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """A clean article: main text without boilerplate plus its metadata.
+
+    `id` is a hash of the normalized text, so the same text under two names is one article.
+    """
+
+    id: str
+    doc: str
+    text: str
+    paragraphs: tuple[str, ...]
+    title: str | None
+    url: str | None
+    outlet: str | None
+    wire: str | None
+    published: PublicationDate | None
+    dateline_places: tuple[str, ...]
+    language: str | None
+    source_path: str
+    ingested_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """An input whose text repeats an article already kept; stored as a link, never processed."""
+
+    id: str
+    doc: str
+    source_path: str
+    title: str | None
+    outlet: str | None
+    duplicate_of: str
+    kind: Literal["exact", "near"]
+    similarity: float
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """An input that could not be read or extracted, with a reason a user can act on."""
+
+    input: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """An actor as it appears in an event: surface text plus its CAMEO code split into parts."""
+
+    text: str
+    code: str
+    country: str | None
+    role: str | None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor mention in an article, linked to a CAMEO actor code."""
+
+    doc: str
+    article_id: str
+    sentence_index: int
+    start: int
+    end: int
+    text: str
+    code: str
+    country: str | None
+    role: str | None
+    method: str
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where an event happened, with the precision and method of the resolution."""
+
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    precision: Literal["site", "city", "region", "country"]
+    method: str
+
+
+@dataclass(frozen=True)
+class Event:
+    """One coded event: who did what to whom, when, how firmly, according to whom and which outlet."""
+
+    doc: str
+    article_id: str
+    sentence_index: int
+    sentence: str
+    source: ActorRef
+    target: ActorRef | None
+    cameo: str
+    root: str
+    plover: str | None
+    mode: str
+    negated: bool
+    attributed_to: ActorRef | None
+    event_date: str | None
+    date_precision: DatePrecision | None
+    goldstein: float | None
+    quad_class: int | None
+    confidence: float
+    evidence: tuple[int, int]
+    symmetric: bool = False
+    location: Location | None = None
+    topics: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class StoryArticle:
+    """An article's membership in a story."""
+
+    doc: str
+    article_id: str
+    outlet: str | None
+    published: dt.date | None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Equivalent events from several articles of a story, with every outlet that supports them."""
+
+    id: str
+    story_id: str
+    source: str
+    target: str | None
+    root: str
+    event_date: str | None
+    supporting: tuple[StoryArticle, ...]
+    evidence: tuple[str, ...]
+    first_reported: dt.date | None
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two or more outlets disagreeing on one fact of a story."""
+
+    story_id: str
+    kind: str
+    description: str
+    values: tuple[tuple[str, str], ...]
+    evidence: tuple[str, ...]
+    claim_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Story:
+    """Articles reporting the same happening."""
+
+    id: str
+    title: str
+    articles: tuple[StoryArticle, ...]
+    conflicts: tuple[Conflict, ...] = field(default=())

@@ -1,0 +1,156 @@
+"""Ingest: read → extract → dedup → store, in batches, one transaction per batch.
+
+This is the Python API behind `dyads ingest`. Bad inputs become rejections with reasons and never stop
+the batch; inputs already stored are skipped, so running the same ingest twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from dyads.dedup import DedupConfig, DuplicateIndex, minhash_signature
+from dyads.errors import InputError
+from dyads.extract import ExtractOptions, extract_article
+from dyads.ingest import ReadLimits, read_inputs
+from dyads.model import Article, Duplicate, RawDocument, Rejection
+from dyads.store import Store, StoredIds
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    limits: ReadLimits = field(default_factory=ReadLimits)
+    extract: ExtractOptions = field(default_factory=ExtractOptions)
+    dedup: DedupConfig = field(default_factory=DedupConfig)
+    batch_size: int = 200
+
+
+@dataclass(frozen=True)
+class IngestSummary:
+    """What one ingest did: counts per outcome and every rejection with its reason."""
+
+    accepted: int
+    duplicates: int
+    unchanged: int
+    rejections: tuple[Rejection, ...]
+    run_id: int | None
+
+    @property
+    def rejected(self) -> int:
+        return len(self.rejections)
+
+
+Progress = Callable[[int], None]
+"""Called with the number of inputs just handled, for progress bars."""
+
+
+def ingest(
+    paths: Iterable[str],
+    store: Store,
+    options: IngestOptions = IngestOptions(),
+    progress: Progress | None = None,
+) -> IngestSummary:
+    """Read every input under `paths`, keep new articles and duplicates' links, and store them."""
+    paths = list(paths)
+    stored = store.stored_ids()
+    index = _load_duplicate_index(store, options.dedup)
+    with store.transaction():
+        run_id = store.start_run(paths, options.extract.ingested_at)
+    accepted = duplicates = unchanged = 0
+    rejections: list[Rejection] = []
+    items = read_inputs(paths, options.limits)
+    while batch := list(itertools.islice(items, options.batch_size)):
+        outcome = _classify_batch(batch, stored, index, options)
+        with store.transaction():
+            store.write_batch(run_id, outcome.articles, outcome.duplicates, outcome.rejections)
+        accepted += len(outcome.articles)
+        duplicates += len(outcome.duplicates)
+        unchanged += outcome.unchanged
+        rejections.extend(outcome.rejections)
+        if progress:
+            progress(len(batch))
+    with store.transaction():
+        if accepted or duplicates or rejections:
+            store.finish_run(run_id, dt.datetime.now(dt.UTC).replace(tzinfo=None))
+        else:
+            store.delete_run(run_id)
+            run_id = None
+    return IngestSummary(accepted, duplicates, unchanged, tuple(rejections), run_id)
+
+
+def _load_duplicate_index(store: Store, config: DedupConfig) -> DuplicateIndex:
+    """Index the stored signatures, recomputing them first if they were made with other settings."""
+    if store.meta("signature_kind") != config.signature_kind:
+        with store.transaction():
+            store.replace_signatures(
+                (article_id, minhash_signature(text, config).tolist())
+                for article_id, text in store.article_texts()
+            )
+            store.set_meta("signature_kind", config.signature_kind)
+    index = DuplicateIndex(config)
+    for article_id, signature in store.signatures():
+        index.add(article_id, signature)
+    return index
+
+
+@dataclass
+class _BatchOutcome:
+    articles: list[tuple[Article, list[int]]] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
+    rejections: list[Rejection] = field(default_factory=list)
+    unchanged: int = 0
+
+
+def _classify_batch(
+    batch: list[RawDocument | Rejection],
+    stored: StoredIds,
+    index: DuplicateIndex,
+    options: IngestOptions,
+) -> _BatchOutcome:
+    """Extract each input and sort it into new, duplicate, unchanged or rejected."""
+    outcome = _BatchOutcome()
+    for item in batch:
+        if isinstance(item, Rejection):
+            outcome.rejections.append(item)
+            continue
+        try:
+            article = extract_article(item, options.extract)
+        except InputError as error:
+            outcome.rejections.append(Rejection(item.doc, str(error)))
+            continue
+        except Exception as error:  # a library failing on hostile input must not stop the batch
+            logger.debug("extraction of %s failed", item.doc, exc_info=True)
+            outcome.rejections.append(
+                Rejection(item.doc, f"could not extract text ({type(error).__name__}: {error})")
+            )
+            continue
+        key = (article.id, article.doc)
+        if stored.article_docs.get(article.id) == article.doc or key in stored.duplicate_keys:
+            outcome.unchanged += 1
+            continue
+        signature = minhash_signature(article.text, options.dedup)
+        match = index.find(article, signature)
+        if match is None:
+            index.add(article.id, signature)
+            stored.article_docs[article.id] = article.doc
+            outcome.articles.append((article, signature.tolist()))
+            continue
+        stored.duplicate_keys.add(key)
+        outcome.duplicates.append(
+            Duplicate(
+                id=article.id,
+                doc=article.doc,
+                source_path=article.source_path,
+                title=article.title,
+                outlet=article.outlet,
+                duplicate_of=match.duplicate_of,
+                kind=match.kind,
+                similarity=match.similarity,
+            )
+        )
+    return outcome

@@ -1,0 +1,438 @@
+"""The DuckDB store: schema, migrations, batched writes, queries and exports.
+
+One DuckDB file holds everything a run produces. Writes happen one batch per transaction, so a run
+killed half-way leaves every finished batch stored and no half-stored article; rerunning the same input
+skips what is already there. DuckDB lets one process write a file at a time; a second writer gets
+`DatabaseInUseError` instead of a lock message from the engine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import duckdb
+
+from dyads.errors import DatabaseInUseError, DyadsError
+from dyads.model import Article, Duplicate, Rejection
+
+SCHEMA_VERSION = 1
+
+_SCHEMA_V1 = """
+CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    started_at TIMESTAMP NOT NULL,
+    finished_at TIMESTAMP,
+    inputs VARCHAR[] NOT NULL,
+    accepted INTEGER NOT NULL DEFAULT 0,
+    duplicates INTEGER NOT NULL DEFAULT 0,
+    rejected INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE articles (
+    id VARCHAR PRIMARY KEY,
+    doc VARCHAR NOT NULL,
+    title VARCHAR,
+    url VARCHAR,
+    outlet VARCHAR,
+    wire VARCHAR,
+    published DATE,
+    published_precision VARCHAR,
+    published_basis VARCHAR,
+    dateline_places VARCHAR[] NOT NULL,
+    language VARCHAR,
+    text VARCHAR NOT NULL,
+    paragraphs VARCHAR[] NOT NULL,
+    source_path VARCHAR NOT NULL,
+    ingested_at TIMESTAMP NOT NULL,
+    run_id INTEGER NOT NULL
+);
+CREATE TABLE article_signatures (article_id VARCHAR PRIMARY KEY, minhash UBIGINT[] NOT NULL);
+CREATE TABLE duplicates (
+    id VARCHAR NOT NULL,
+    doc VARCHAR NOT NULL,
+    source_path VARCHAR NOT NULL,
+    title VARCHAR,
+    outlet VARCHAR,
+    duplicate_of VARCHAR NOT NULL,
+    kind VARCHAR NOT NULL,
+    similarity DOUBLE NOT NULL,
+    run_id INTEGER NOT NULL,
+    PRIMARY KEY (id, doc)
+);
+CREATE TABLE rejections (
+    input VARCHAR NOT NULL,
+    reason VARCHAR NOT NULL,
+    run_id INTEGER NOT NULL,
+    PRIMARY KEY (input, reason)
+);
+CREATE TABLE mentions (
+    article_id VARCHAR NOT NULL,
+    doc VARCHAR NOT NULL,
+    sentence_index INTEGER NOT NULL,
+    start_char INTEGER NOT NULL,
+    end_char INTEGER NOT NULL,
+    text VARCHAR NOT NULL,
+    code VARCHAR NOT NULL,
+    country VARCHAR,
+    role VARCHAR,
+    method VARCHAR,
+    PRIMARY KEY (article_id, start_char, end_char)
+);
+CREATE TABLE events (
+    id VARCHAR PRIMARY KEY,
+    article_id VARCHAR NOT NULL,
+    doc VARCHAR NOT NULL,
+    sentence_index INTEGER NOT NULL,
+    sentence VARCHAR NOT NULL,
+    source_text VARCHAR NOT NULL,
+    source_code VARCHAR NOT NULL,
+    source_country VARCHAR,
+    source_role VARCHAR,
+    target_text VARCHAR,
+    target_code VARCHAR,
+    target_country VARCHAR,
+    target_role VARCHAR,
+    cameo VARCHAR NOT NULL,
+    root VARCHAR NOT NULL,
+    plover VARCHAR,
+    mode VARCHAR NOT NULL,
+    negated BOOLEAN NOT NULL,
+    "symmetric" BOOLEAN NOT NULL,
+    attributed_text VARCHAR,
+    attributed_code VARCHAR,
+    event_date VARCHAR,
+    date_precision VARCHAR,
+    goldstein DOUBLE,
+    quad_class INTEGER,
+    confidence DOUBLE NOT NULL,
+    evidence_start INTEGER NOT NULL,
+    evidence_end INTEGER NOT NULL,
+    location_name VARCHAR,
+    location_country VARCHAR,
+    location_lat DOUBLE,
+    location_lon DOUBLE,
+    location_precision VARCHAR,
+    location_method VARCHAR,
+    topics VARCHAR[] NOT NULL,
+    context VARCHAR[] NOT NULL
+);
+CREATE TABLE stories (id VARCHAR PRIMARY KEY, title VARCHAR, created_at TIMESTAMP NOT NULL);
+CREATE TABLE story_articles (
+    story_id VARCHAR NOT NULL,
+    article_id VARCHAR NOT NULL,
+    PRIMARY KEY (story_id, article_id)
+);
+CREATE TABLE claims (
+    id VARCHAR PRIMARY KEY,
+    story_id VARCHAR NOT NULL,
+    source VARCHAR NOT NULL,
+    target VARCHAR,
+    root VARCHAR NOT NULL,
+    event_date VARCHAR,
+    first_reported DATE
+);
+CREATE TABLE claim_support (
+    claim_id VARCHAR NOT NULL,
+    article_id VARCHAR NOT NULL,
+    event_id VARCHAR NOT NULL,
+    PRIMARY KEY (claim_id, event_id)
+);
+CREATE TABLE conflicts (
+    id VARCHAR PRIMARY KEY,
+    story_id VARCHAR NOT NULL,
+    claim_id VARCHAR,
+    kind VARCHAR NOT NULL,
+    description VARCHAR NOT NULL,
+    "values" JSON NOT NULL,
+    evidence VARCHAR[] NOT NULL
+);
+CREATE INDEX articles_published ON articles (published);
+CREATE INDEX duplicates_of ON duplicates (duplicate_of);
+"""
+
+MIGRATIONS: tuple[tuple[int, str], ...] = ((1, _SCHEMA_V1),)
+"""Schema changes in order; each runs once, in a transaction, and records its version in `meta`."""
+
+TABLES = (
+    "articles",
+    "duplicates",
+    "rejections",
+    "runs",
+    "mentions",
+    "events",
+    "stories",
+    "story_articles",
+    "claims",
+    "claim_support",
+    "conflicts",
+)
+"""Tables users see in exports and stats, in the order they are listed."""
+
+
+@dataclass(frozen=True)
+class StoredIds:
+    """What the database already holds, to decide whether an input is new, repeated or unchanged."""
+
+    article_docs: dict[str, str]
+    duplicate_keys: set[tuple[str, str]]
+
+
+class Store:
+    """A dyads database file.
+
+    Open it with `Store.open(path)` for writing (creating and migrating it as needed) or
+    `Store.open(path, read_only=True)` for queries; use it as a context manager to close it.
+    """
+
+    def __init__(self, connection: duckdb.DuckDBPyConnection, path: str) -> None:
+        self.connection = connection
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | Path, read_only: bool = False) -> Store:
+        path = str(path)
+        if read_only and not Path(path).exists():
+            raise DyadsError(f"no database at {path} (create it with: dyads ingest PATH --db {path})")
+        try:
+            connection = duckdb.connect(path, read_only=read_only)
+        except duckdb.IOException as error:
+            raise _open_error(path, error) from None
+        except duckdb.Error as error:
+            raise DyadsError(f"cannot open {path} as a dyads database: {_first_line(error)}") from None
+        store = cls(connection, path)
+        if read_only:
+            store._check_version()
+        else:
+            store.migrate()
+        return store
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def schema_version(self) -> int:
+        exists = self.connection.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
+        ).fetchone()[0]
+        if not exists:
+            return 0
+        row = self.connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    def migrate(self) -> None:
+        """Bring the schema up to `SCHEMA_VERSION`, one migration per transaction."""
+        current = self.schema_version()
+        if current > SCHEMA_VERSION:
+            raise DyadsError(
+                f"{self.path} has schema version {current}, newer than this dyads ({SCHEMA_VERSION}); "
+                "upgrade dyads"
+            )
+        if current == 0 and self._table_count():
+            raise DyadsError(f"{self.path} is a DuckDB file of something else, not a dyads database")
+        for version, sql in MIGRATIONS:
+            if version <= current:
+                continue
+            with self.transaction():
+                self.connection.execute(sql)
+                self.connection.execute(
+                    "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(version)]
+                )
+
+    def _table_count(self) -> int:
+        return self.connection.execute("SELECT count(*) FROM information_schema.tables").fetchone()[0]
+
+    def _check_version(self) -> None:
+        version = self.schema_version()
+        if version == 0:
+            raise DyadsError(f"{self.path} is not a dyads database")
+        if version != SCHEMA_VERSION:
+            raise DyadsError(
+                f"{self.path} has schema version {version}, this dyads expects {SCHEMA_VERSION}; "
+                "open it once for writing (dyads ingest) to migrate it"
+            )
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.connection.begin()
+        try:
+            yield
+        except BaseException:
+            self.connection.rollback()
+            raise
+        self.connection.commit()
+
+    def stored_ids(self) -> StoredIds:
+        articles = dict(self.connection.execute("SELECT id, doc FROM articles").fetchall())
+        duplicates = set(self.connection.execute("SELECT id, doc FROM duplicates").fetchall())
+        return StoredIds(articles, duplicates)
+
+    def meta(self, key: str) -> str | None:
+        row = self.connection.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.connection.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
+
+    def signatures(self) -> Iterator[tuple[str, list[int]]]:
+        cursor = self.connection.execute("SELECT article_id, minhash FROM article_signatures")
+        while rows := cursor.fetchmany(10_000):
+            yield from rows
+
+    def article_texts(self) -> Iterator[tuple[str, str]]:
+        cursor = self.connection.execute("SELECT id, text FROM articles")
+        while rows := cursor.fetchmany(1_000):
+            yield from rows
+
+    def replace_signatures(self, signatures: Iterable[tuple[str, list[int]]]) -> None:
+        self.connection.execute("DELETE FROM article_signatures")
+        self._insert("article_signatures", list(signatures))
+
+    def start_run(self, inputs: Sequence[str], started_at: dt.datetime) -> int:
+        run_id = self.connection.execute("SELECT coalesce(max(id), 0) + 1 FROM runs").fetchone()[0]
+        self.connection.execute(
+            "INSERT INTO runs (id, started_at, inputs) VALUES (?, ?, ?)",
+            [run_id, started_at, list(inputs)],
+        )
+        return run_id
+
+    def write_batch(
+        self,
+        run_id: int,
+        articles: Sequence[tuple[Article, Sequence[int]]],
+        duplicates: Sequence[Duplicate],
+        rejections: Sequence[Rejection],
+    ) -> None:
+        """Store one batch in the current transaction; rows already present are left as they are."""
+        self._insert("articles", [_article_row(article, run_id) for article, _ in articles])
+        self._insert("article_signatures", [(article.id, list(signature)) for article, signature in articles])
+        self._insert(
+            "duplicates",
+            [
+                (
+                    d.id,
+                    d.doc,
+                    d.source_path,
+                    d.title,
+                    d.outlet,
+                    d.duplicate_of,
+                    d.kind,
+                    d.similarity,
+                    run_id,
+                )
+                for d in duplicates
+            ],
+        )
+        self._insert("rejections", [(r.input, r.reason, run_id) for r in rejections])
+        self.connection.execute(
+            """UPDATE runs SET accepted = accepted + ?, duplicates = duplicates + ?,
+               rejected = rejected + ? WHERE id = ?""",
+            [len(articles), len(duplicates), len(rejections), run_id],
+        )
+
+    def _insert(self, table: str, rows: Sequence[tuple]) -> None:
+        """Insert rows, leaving rows whose primary key is already stored untouched."""
+        if not rows:
+            return
+        placeholders = ", ".join("?" * len(rows[0]))
+        self.connection.executemany(f"INSERT OR IGNORE INTO {table} VALUES ({placeholders})", rows)
+
+    def finish_run(self, run_id: int, finished_at: dt.datetime) -> None:
+        self.connection.execute("UPDATE runs SET finished_at = ? WHERE id = ?", [finished_at, run_id])
+
+    def delete_run(self, run_id: int) -> None:
+        self.connection.execute("DELETE FROM runs WHERE id = ?", [run_id])
+
+    def stats(self) -> dict[str, object]:
+        """Counts and ranges that tell a user what the database holds."""
+        query = self.connection.execute
+        counts = {table: query(f"SELECT count(*) FROM {table}").fetchone()[0] for table in TABLES}
+        first, last = query("SELECT min(published), max(published) FROM articles").fetchone()
+        outlets = query(
+            """SELECT coalesce(outlet, '(unknown)') AS name, count(*) AS n FROM articles
+               GROUP BY name ORDER BY n DESC, name"""
+        ).fetchall()
+        duplicate_kinds = dict(query("SELECT kind, count(*) FROM duplicates GROUP BY kind").fetchall())
+        languages = query(
+            "SELECT coalesce(language, '?') AS l, count(*) AS n FROM articles GROUP BY l ORDER BY n DESC, l"
+        ).fetchall()
+        return {
+            "database": self.path,
+            "schema_version": self.schema_version(),
+            "counts": counts,
+            "exact_duplicates": duplicate_kinds.get("exact", 0),
+            "near_duplicates": duplicate_kinds.get("near", 0),
+            "published_first": first.isoformat() if first else None,
+            "published_last": last.isoformat() if last else None,
+            "outlets": dict(outlets),
+            "languages": dict(languages),
+        }
+
+    def export(self, out: str | Path, file_format: Literal["parquet", "csv"]) -> list[Path]:
+        """Write every table to `out/<table>.<format>`; returns the files written."""
+        directory = Path(out)
+        directory.mkdir(parents=True, exist_ok=True)
+        options = (
+            "FORMAT parquet, COMPRESSION zstd" if file_format == "parquet" else "FORMAT csv, HEADER true"
+        )
+        written = []
+        for table in TABLES:
+            target = directory / f"{table}.{file_format}"
+            columns = "* EXCLUDE (paragraphs)" if table == "articles" and file_format == "csv" else "*"
+            self.connection.execute(
+                f"COPY (SELECT {columns} FROM {table} ORDER BY ALL) TO {_sql_string(str(target))} ({options})"
+            )
+            written.append(target)
+        return written
+
+
+def _article_row(article: Article, run_id: int) -> tuple:
+    published = article.published
+    return (
+        article.id,
+        article.doc,
+        article.title,
+        article.url,
+        article.outlet,
+        article.wire,
+        published.date if published else None,
+        published.precision if published else None,
+        published.basis if published else None,
+        list(article.dateline_places),
+        article.language,
+        article.text,
+        list(article.paragraphs),
+        article.source_path,
+        article.ingested_at,
+        run_id,
+    )
+
+
+def _sql_string(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _first_line(error: BaseException) -> str:
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+
+
+_PID = re.compile(r"PID (\d+)")
+
+
+def _open_error(path: str, error: duckdb.IOException) -> DyadsError:
+    message = str(error)
+    if "lock" in message.lower():
+        pid = _PID.search(message)
+        holder = f" (PID {pid.group(1)})" if pid else ""
+        return DatabaseInUseError(f"{path} is in use by another dyads process{holder}; wait for it to finish")
+    return DyadsError(f"cannot open {path}: {_first_line(error)}")

@@ -1,0 +1,190 @@
+import gzip
+import json
+
+import duckdb
+import pytest
+from click.testing import CliRunner
+
+from dyads.cli import cli
+from dyads.store import TABLES
+
+GOOD_TEXT = (
+    "Chile and Peru Agree on Fisheries\n\nLIMA, March 6 (Meridian Press) – Chile and Peru signed a fisheries "
+    "accord on Thursday in Lima, ending a two-year dispute over anchovy quotas that had strained ties "
+    "between the neighbours, officials from both governments said.\n\n"
+    "The deal sets up joint naval patrols along the maritime border and a shared catch limit for the "
+    "coming season, which fishing unions in both countries had demanded for years.\n\n"
+    "Peru's foreign minister called the accord a model for the region, while Chile's government said it "
+    "would ask Congress to approve it before the season opens in April.\n"
+)
+OTHER_TEXT = (
+    "Bolivia Seeks Port Talks\n\nLA PAZ, March 7 (Meridian Press) – Bolivia asked Chile on Friday to reopen "
+    "talks on sea access, a request Santiago said it would study without commitment.\n"
+)
+GOOD_HTML = (
+    "<html><head><title>Talks in Doha</title><meta property='og:site_name' content='Atlas Daily'></head><body>"
+    "<nav><a href='/'>Home</a></nav><article><h1>Talks in Doha</h1><p>Negotiators from Sudan's warring "
+    "parties met in Doha on Monday for a new round of talks hosted by Qatar, mediators said.</p>"
+    "<p>No agreement was reached, but both delegations said they would return next week.</p></article>"
+    "</body></html>"
+)
+
+
+def run(*args, **kwargs):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False, **kwargs)
+
+
+def dump_tables(db_path):
+    connection = duckdb.connect(str(db_path), read_only=True)
+    try:
+        return {
+            table: sorted(map(repr, connection.execute(f"SELECT * FROM {table}").fetchall()))
+            for table in TABLES
+        }
+    finally:
+        connection.close()
+
+
+def test_version():
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.stdout == "dyads, version 0.1.0\n"
+
+
+def test_ingest_seeds_twice_changes_nothing(seeds_dir, tmp_path):
+    db = tmp_path / "s.duckdb"
+    first = run("ingest", str(seeds_dir), "--db", str(db))
+    assert (first.exit_code, first.stdout) == (
+        0,
+        "accepted 2, duplicates 0, unchanged 0, rejected 0\n",
+    )
+    before = dump_tables(db)
+    second = run("ingest", str(seeds_dir), "--db", str(db))
+    assert (second.exit_code, second.stdout) == (
+        0,
+        "accepted 0, duplicates 0, unchanged 2, rejected 0\n",
+    )
+    assert dump_tables(db) == before
+    assert len(before["articles"]) == 2
+
+
+def test_mixed_good_and_bad_inputs(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text(GOOD_TEXT)
+    (corpus / "good.html").write_text(GOOD_HTML)
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+    (corpus / "broken.txt").write_bytes("Déjà".encode() + b" \xff\xfe\xfd")
+    (corpus / "truncated.txt.gz").write_bytes(gzip.compress(GOOD_TEXT.encode())[:30])
+    lines = [json.dumps({"id": "j1", "text": OTHER_TEXT}), "{oops"]
+    (corpus / "dump.jsonl").write_text("\n".join(lines))
+    db = tmp_path / "m.duckdb"
+    result = run("ingest", str(corpus), "--db", str(db))
+    assert result.exit_code == 1
+    assert result.stdout == "accepted 3, duplicates 0, unchanged 0, rejected 5\n"
+    assert result.stderr.splitlines() == [
+        "rejected: broken.txt: invalid UTF-8 at byte 7",
+        "rejected: dump.jsonl line 2: invalid JSON at column 2: Expecting property name enclosed in double quotes",
+        "rejected: empty.txt: empty input",
+        "rejected: image.txt: binary file (a PNG image), not text",
+        "rejected: truncated.txt.gz: truncated gzip data",
+    ]
+    assert "Traceback" not in result.output
+    stats = json.loads(run("stats", "--db", str(db), "--format", "json").stdout)
+    assert stats["counts"]["articles"] == 3
+    assert stats["counts"]["rejections"] == 5
+    assert set(stats["outlets"]) == {"Atlas Daily", "(unknown)"}
+
+
+def test_duplicates_are_linked_not_stored_twice(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD_TEXT)
+    (tmp_path / "b.txt").write_text(GOOD_TEXT.replace("Thursday", "Thursday, March 6,"))
+    (tmp_path / "c.jsonl").write_text(json.dumps({"id": "same", "text": GOOD_TEXT}))
+    db = tmp_path / "d.duckdb"
+    result = run(
+        "ingest",
+        str(tmp_path / "a.txt"),
+        str(tmp_path / "b.txt"),
+        str(tmp_path / "c.jsonl"),
+        "--db",
+        str(db),
+    )
+    assert result.stdout == "accepted 1, duplicates 2, unchanged 0, rejected 0\n"
+    rows = (
+        duckdb.connect(str(db), read_only=True)
+        .execute("SELECT doc, kind FROM duplicates ORDER BY doc")
+        .fetchall()
+    )
+    assert rows == [(str(tmp_path / "b.txt"), "near"), ("same", "exact")]
+
+
+STATS_TABLE = """\
+                dyads database                 
+┌──────────────────┬──────────────────────────┐
+│ file             │                 s.duckdb │
+│ articles         │                        2 │
+│ exact duplicates │                        0 │
+│ near duplicates  │                        0 │
+│ rejected inputs  │                        0 │
+│ published        │ 2025-01-21 .. 2025-01-22 │
+│ outlets          │                        2 │
+│ mentions         │                        0 │
+│ events           │                        0 │
+│ stories          │                        0 │
+│ runs             │                        1 │
+└──────────────────┴──────────────────────────┘
+  articles per outlet   
+┏━━━━━━━━━━━┳━━━━━━━━━━┓
+┃ outlet    ┃ articles ┃
+┡━━━━━━━━━━━╇━━━━━━━━━━┩
+│ (unknown) │ 1        │
+│ SAMAA TV  │ 1        │
+└───────────┴──────────┘
+"""
+
+
+def test_stats_table(seeds_dir, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    run("ingest", str(seeds_dir), "--db", "s.duckdb")
+    result = run("stats", "--db", "s.duckdb")
+    assert (result.exit_code, result.stdout) == (0, STATS_TABLE)
+
+
+def test_export(seeds_dir, tmp_path):
+    db = tmp_path / "s.duckdb"
+    run("ingest", str(seeds_dir), "--db", str(db))
+    out = tmp_path / "out"
+    result = run("export", "--db", str(db), "--format", "csv", "--out", str(out))
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [str(out / f"{table}.csv") for table in TABLES]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["ingest", "x.txt"], "Missing option '--db'"),
+        (["ingest", "--db", "x.duckdb"], "Missing argument 'PATHS...'"),
+        (
+            ["ingest", "x.txt", "--db", "x.duckdb", "--date", "21/01/2025"],
+            "'21/01/2025' is not a date in YYYY-MM-DD form",
+        ),
+        (
+            ["export", "--db", "x.duckdb", "--format", "xml", "--out", "o"],
+            "'xml' is not one of 'parquet', 'csv'",
+        ),
+    ],
+)
+def test_usage_errors_exit_2(args, message):
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_missing_database_is_a_one_line_error(tmp_path):
+    result = run("stats", "--db", str(tmp_path / "nope.duckdb"))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: no database at {tmp_path / 'nope.duckdb'} "
+        f"(create it with: dyads ingest PATH --db {tmp_path / 'nope.duckdb'})\n"
+    )

@@ -1,0 +1,82 @@
+"""The bundled demo corpus ingests cleanly and comes out as its manifest says."""
+
+import json
+
+import duckdb
+import pytest
+
+from dyads.pipeline import ingest
+from dyads.store import Store
+
+from .conftest import DATA, REPO
+
+MANIFEST = json.loads((DATA / "demo_corpus_manifest.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    with Store.open(path) as store:
+        summary = ingest([str(REPO / "examples")], store)
+    return path, summary
+
+
+def test_demo_corpus_has_what_later_features_need():
+    assert len(MANIFEST) >= 30
+    assert len({m["outlet"] for m in MANIFEST if m["outlet"]}) >= 4
+    assert {m["format"] for m in MANIFEST} >= {"txt", "html", "rss", "atom", "jsonl", "json", "gz"}
+    assert any(m["duplicate_of"] for m in MANIFEST)
+    assert any(m["near_duplicate_of"] for m in MANIFEST)
+
+
+def test_demo_ingest_accepts_everything(demo_db):
+    _, summary = demo_db
+    duplicates = [m for m in MANIFEST if m["duplicate_of"] or m["near_duplicate_of"]]
+    assert summary.rejections == ()
+    assert summary.accepted == len(MANIFEST) - len(duplicates)
+    assert summary.duplicates == len(duplicates)
+
+
+def copy_groups(links: dict[str, str]) -> set[frozenset[str]]:
+    """Docs that are copies of one another, whichever of them was kept."""
+    groups: dict[str, set[str]] = {}
+    for doc, original in links.items():
+        group = groups.get(original, {original}) | groups.get(doc, {doc})
+        for member in group:
+            groups[member] = group
+    return {frozenset(group) for group in groups.values()}
+
+
+def test_demo_duplicates_are_linked_to_what_they_copy(demo_db):
+    path, _ = demo_db
+    connection = duckdb.connect(str(path), read_only=True)
+    docs = dict(connection.execute("SELECT id, doc FROM articles").fetchall())
+    stored = connection.execute("SELECT doc, kind, duplicate_of FROM duplicates").fetchall()
+    connection.close()
+    expected = {m["doc"]: m["duplicate_of"] or m["near_duplicate_of"] for m in MANIFEST}
+    expected = {doc: original for doc, original in expected.items() if original}
+    assert copy_groups({doc: docs[original] for doc, _, original in stored}) == copy_groups(expected)
+    exact = {m["doc"] for m in MANIFEST if m["duplicate_of"]} | {m["duplicate_of"] for m in MANIFEST if m["duplicate_of"]}
+    assert {doc for doc, kind, _ in stored if kind == "exact"} < exact
+
+
+@pytest.mark.parametrize("entry", MANIFEST, ids=lambda m: m["doc"])
+def test_demo_article_metadata(demo_db, entry):
+    path, _ = demo_db
+    connection = duckdb.connect(str(path), read_only=True)
+    row = connection.execute(
+        "SELECT title, published, outlet, wire, dateline_places, paragraphs FROM articles WHERE doc = ?",
+        [entry["doc"]],
+    ).fetchone()
+    duplicate = connection.execute("SELECT title, outlet FROM duplicates WHERE doc = ?", [entry["doc"]]).fetchone()
+    connection.close()
+    if row is None:
+        assert duplicate == (entry["title"], entry["outlet"])
+        return
+    title, published, outlet, wire, places, paragraphs = row
+    assert title == entry["title"]
+    assert published.isoformat() == entry["published"]
+    assert (outlet, wire) == (entry["outlet"], entry["wire"])
+    assert places == entry["dateline_places"]
+    for line in entry["boilerplate"]:
+        assert line not in paragraphs
