@@ -56,7 +56,9 @@ def test_demo_duplicates_are_linked_to_what_they_copy(demo_db):
     expected = {m["doc"]: m["duplicate_of"] or m["near_duplicate_of"] for m in MANIFEST}
     expected = {doc: original for doc, original in expected.items() if original}
     assert copy_groups({doc: docs[original] for doc, _, original in stored}) == copy_groups(expected)
-    exact = {m["doc"] for m in MANIFEST if m["duplicate_of"]} | {m["duplicate_of"] for m in MANIFEST if m["duplicate_of"]}
+    exact = {m["doc"] for m in MANIFEST if m["duplicate_of"]} | {
+        m["duplicate_of"] for m in MANIFEST if m["duplicate_of"]
+    }
     assert {doc for doc, kind, _ in stored if kind == "exact"} < exact
 
 
@@ -68,7 +70,9 @@ def test_demo_article_metadata(demo_db, entry):
         "SELECT title, published, outlet, wire, dateline_places, paragraphs FROM articles WHERE doc = ?",
         [entry["doc"]],
     ).fetchone()
-    duplicate = connection.execute("SELECT title, outlet FROM duplicates WHERE doc = ?", [entry["doc"]]).fetchone()
+    duplicate = connection.execute(
+        "SELECT title, outlet FROM duplicates WHERE doc = ?", [entry["doc"]]
+    ).fetchone()
     connection.close()
     if row is None:
         assert duplicate == (entry["title"], entry["outlet"])

@@ -1,6 +1,10 @@
+import json
+
 import pytest
 
 from dyads.evaluate import OverlapScore, score_extraction, word_overlap
+from dyads.extract import extract_article
+from dyads.ingest import Origin, read_bytes
 
 from .conftest import DATA
 
@@ -40,3 +44,21 @@ def test_scoring_another_extractors_output(tmp_path):
     scores = {page.name: page.score.f1 for page in report.pages}
     assert scores.pop("div_soup") == 0.0
     assert set(scores.values()) == {1.0}
+
+
+def test_html_metadata_accuracy_floor():
+    """Title, publication date and outlet against each page's hand-made metadata."""
+    hits = {"title": 0, "published": 0, "outlet": 0}
+    pages = sorted(EXTRACTION_PAGES.glob("*.html"))
+    for page in pages:
+        expected = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
+        [raw] = read_bytes(page.read_bytes(), Origin(page.name, str(page)))
+        article = extract_article(raw)
+        published = article.published.date.isoformat() if article.published else None
+        hits["title"] += article.title == expected["title"]
+        hits["published"] += published == expected["published"]
+        hits["outlet"] += article.outlet == expected["outlet"]
+    accuracy = {field: count / len(pages) for field, count in hits.items()}
+    assert accuracy["title"] >= 0.95
+    assert accuracy["published"] >= 0.9
+    assert accuracy["outlet"] >= 0.75

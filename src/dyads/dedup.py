@@ -8,6 +8,7 @@ near copies are found with MinHash signatures of word shingles in an LSH index (
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
@@ -52,9 +53,25 @@ def minhash_signature(text: str, config: DedupConfig = DedupConfig()) -> np.ndar
     size = min(config.shingle_size, max(len(tokens), 1))
     starts = range(max(len(tokens) - size + 1, 1))
     shingles = {" ".join(tokens[i : i + size]).encode("utf-8") for i in starts}
-    minhash = MinHash(num_perm=config.num_perm, seed=config.seed, scheme=config.scheme)
+    minhash = _new_minhash(config)
     minhash.update_batch(list(shingles))
     return minhash.hashvalues.astype(np.uint64)
+
+
+@functools.cache
+def _permutations(config: DedupConfig) -> np.ndarray:
+    """The hash permutations of a configuration, computed once instead of for every signature."""
+    return MinHash(num_perm=config.num_perm, seed=config.seed, scheme=config.scheme).permutations
+
+
+def _new_minhash(config: DedupConfig, hashvalues: np.ndarray | None = None) -> MinHash:
+    return MinHash(
+        num_perm=config.num_perm,
+        seed=config.seed,
+        scheme=config.scheme,
+        hashvalues=hashvalues,
+        permutations=_permutations(config),
+    )
 
 
 class DuplicateIndex:
@@ -94,5 +111,4 @@ class DuplicateIndex:
 
     def _minhash(self, signature: Iterable[int]) -> MinHash:
         values = np.asarray(signature, dtype=np.uint64)
-        config = self.config
-        return MinHash(num_perm=config.num_perm, seed=config.seed, hashvalues=values, scheme=config.scheme)
+        return _new_minhash(self.config, values)

@@ -14,6 +14,8 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from html import unescape
+from typing import NamedTuple
 
 import lxml.html
 import py3langid
@@ -161,9 +163,9 @@ def extract_article(raw: RawDocument, options: ExtractOptions = ExtractOptions()
     title, outlet, published = raw.title, raw.outlet, raw.published
     if raw.kind == "html":
         paragraphs, page = _html_main_text(raw.content, raw.url)
-        title = title or page.get("title")
-        outlet = outlet or page.get("outlet")
-        published = published or page.get("published")
+        title = title or page.title
+        outlet = outlet or page.outlet
+        published = published or page.published
     elif raw.kind == "fragment":
         paragraphs = html_fragment_paragraphs(raw.content)
     else:
@@ -218,6 +220,9 @@ def read_news_copy(paragraphs: Sequence[str], title: str | None = None) -> NewsC
             continue
         if near_head and _BYLINE.match(paragraph):
             continue
+        if near_head and (dated := _dated_byline(paragraph)):
+            date_line = date_line or (dated, "day")
+            continue
         if (credit := _CREDIT.match(paragraph)) and len(paragraph.split()) <= _MAX_CREDIT_WORDS:
             credits.append((credit.group("outlet") or credit.group("feed_outlet")).strip())
             continue
@@ -232,6 +237,16 @@ def read_news_copy(paragraphs: Sequence[str], title: str | None = None) -> NewsC
     wire = dateline.wire.casefold() if dateline and dateline.wire else None
     outlets = [name for name in credits + copyright_holders if name.casefold() != wire]
     return NewsCopy(title, tuple(kept), dateline, date_line, outlets[0] if outlets else None)
+
+
+_DATED_BYLINE = re.compile(r"^by\s+\w|\b(?:published|updated|posted)\b", re.IGNORECASE)
+
+
+def _dated_byline(paragraph: str) -> dt.date | None:
+    """The date of a byline such as `By Ana Costa in Rabat – Published 17 May 2023 at 18:05`."""
+    if len(paragraph.split()) > _MAX_BYLINE_WORDS or not _DATED_BYLINE.search(paragraph):
+        return None
+    return first_full_date(paragraph)
 
 
 def _strip_furniture_runs(paragraphs: list[str]) -> list[str]:
@@ -428,11 +443,14 @@ def _year_following(anchor: dt.date, month: int, day: int) -> int | None:
     return None
 
 
+_LANGUAGE_SAMPLE_CHARS = 2000
+
+
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language (py3langid, which ships its model)."""
     if not text.strip():
         return None
-    language, _ = py3langid.classify(text[:5000])
+    language, _ = py3langid.classify(text[:_LANGUAGE_SAMPLE_CHARS])
     return language
 
 
@@ -471,7 +489,19 @@ def html_fragment_paragraphs(fragment: str) -> list[str]:
     return [p for p in (_clean_space(p) for p in re.split(r"\n\s*\n", root.text_content())) if p]
 
 
-def _html_main_text(html: str, url: str | None) -> tuple[list[str], dict]:
+class PageMetadata(NamedTuple):
+    title: str | None = None
+    outlet: str | None = None
+    published: dt.date | None = None
+
+
+_PAGE_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_TITLE_SEPARATOR = re.compile(r"\s+[|·•–—:-]{1,2}\s+")
+_MAX_SITE_NAME_WORDS = 8
+_HEAD_CHARS = 100_000
+
+
+def _html_main_text(html: str, url: str | None) -> tuple[list[str], PageMetadata]:
     """Main text paragraphs and page metadata from trafilatura; the whole page as a last resort."""
     try:
         document = trafilatura.bare_extraction(
@@ -485,13 +515,109 @@ def _html_main_text(html: str, url: str | None) -> tuple[list[str], dict]:
     except (ValueError, TypeError, ParserError):
         document = None
     if document is None or not (document.text or "").strip():
-        paragraphs = html_fragment_paragraphs(html)
-        return paragraphs, {}
-    page = {"title": document.title, "outlet": document.sitename}
+        return html_fragment_paragraphs(html), PageMetadata()
+    published = None
     if document.date:
         with contextlib.suppress(ValueError):
-            page["published"] = dt.date.fromisoformat(document.date[:10])
-    return [line for line in document.text.split("\n") if line.strip()], page
+            published = dt.date.fromisoformat(document.date[:10])
+    declared_site = _meta_content(html, "og:site_name") or _meta_content(html, "application-name")
+    headline, site = split_page_title(_page_title(html), document.title, declared_site or document.sitename)
+    site = declared_site or (None if site and site.lower().startswith("by ") else site)
+    paragraphs = [line for line in document.text.split("\n") if line.strip()]
+    if not published:
+        body = [p for p in paragraphs if not headline or normalize_text(p) != normalize_text(headline)]
+        published = _date_before_text(html, body)
+    return paragraphs, PageMetadata(headline, site, published)
+
+
+_FULL_DATE = re.compile(
+    rf"""\b(?:
+        {_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}
+      | \d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}
+      | \d{{4}}-\d{{2}}-\d{{2}}
+    )\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_MAX_BYLINE_WORDS = 25
+
+
+def _date_before_text(html: str, body: Sequence[str]) -> dt.date | None:
+    """A full date in a short line above the article body: the byline's date.
+
+    Pages without date metadata still show one by the headline or byline. Only short lines before the
+    second body paragraph are searched (the first may be a standfirst printed above the byline), so
+    dates inside the story, comments or sidebars are never taken.
+    """
+    if len(body) < 2:
+        return None
+    stop = normalize_text(body[1])[:60]
+    for block in html_fragment_paragraphs(html):
+        if stop in normalize_text(block):
+            return None
+        if len(block.split()) <= _MAX_BYLINE_WORDS and (date := first_full_date(block)):
+            return date
+    return None
+
+
+def first_full_date(text: str) -> dt.date | None:
+    """The first complete date (day, month and year) written in a text."""
+    for match in _FULL_DATE.finditer(text):
+        parsed = _DATE_PARSER.get_date_data(match.group())
+        if parsed.date_obj is not None:
+            return parsed.date_obj.date()
+    return None
+
+
+def _meta_content(html: str, name: str) -> str | None:
+    """The `content` of a `<meta property|name="...">` tag, whatever the attribute order."""
+    for tag in re.finditer(r"<meta\b[^>]*>", html[:_HEAD_CHARS], re.IGNORECASE):
+        attributes = dict(
+            (key.lower(), value)
+            for key, _, value in re.findall(r"""([\w:-]+)\s*=\s*(["'])(.*?)\2""", tag.group())
+        )
+        if name in (attributes.get("property"), attributes.get("name")) and attributes.get("content"):
+            return _clean_space(unescape(attributes["content"]))
+    return None
+
+
+def _page_title(html: str) -> str | None:
+    match = _PAGE_TITLE.search(html)
+    return _clean_space(unescape(match.group(1))) if match else None
+
+
+def split_page_title(
+    page_title: str | None, headline: str | None, site_name: str | None = None
+) -> tuple[str | None, str | None]:
+    """Headline and site name from a page title such as `Headline | Site` or `Site - Headline`.
+
+    A part equal to the site name the page declares is the site; a part equal to the page's own
+    headline (`<h1>`, `og:title`) is the headline and the other part the site; otherwise a short last
+    part is the site, as in most `Headline | Site` titles, unless it is an author (`- by Name`).
+    """
+    if not page_title:
+        return headline, site_name
+    front, back = _split_title(page_title, last=True)
+    if back is None:
+        return headline or page_title, site_name
+    front_first, back_first = _split_title(page_title, last=False)
+    known = {normalize_text(name) for name in (site_name, headline) if name}
+    for site_part, other_part in ((front_first, back_first), (back, front)):
+        if site_name and normalize_text(site_part) == normalize_text(site_name):
+            return headline or other_part, site_part
+    for headline_part, site_part in ((front, back), (back_first, front_first)):
+        if headline and normalize_text(headline_part) in known - {normalize_text(site_name or "")}:
+            return headline, site_part
+    if len(back.split()) <= _MAX_SITE_NAME_WORDS and not back.lower().startswith("by "):
+        return headline or front, back
+    return headline or front, site_name
+
+
+def _split_title(page_title: str, last: bool) -> tuple[str, str | None]:
+    matches = list(_TITLE_SEPARATOR.finditer(page_title))
+    if not matches:
+        return page_title, None
+    match = matches[-1] if last else matches[0]
+    return page_title[: match.start()], page_title[match.end() :]
 
 
 def _clean_space(text: str) -> str:

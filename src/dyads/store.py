@@ -22,6 +22,7 @@ from dyads.errors import DatabaseInUseError, DyadsError
 from dyads.model import Article, Duplicate, Rejection
 
 SCHEMA_VERSION = 1
+_INSERT_CHUNK = 500
 
 _SCHEMA_V1 = """
 CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
@@ -341,11 +342,17 @@ class Store:
         )
 
     def _insert(self, table: str, rows: Sequence[tuple]) -> None:
-        """Insert rows, leaving rows whose primary key is already stored untouched."""
-        if not rows:
-            return
-        placeholders = ", ".join("?" * len(rows[0]))
-        self.connection.executemany(f"INSERT OR IGNORE INTO {table} VALUES ({placeholders})", rows)
+        """Insert rows in one statement, leaving rows whose primary key is already stored untouched.
+
+        One multi-row statement per chunk is far faster in DuckDB than `executemany`, which runs a
+        statement per row.
+        """
+        for start in range(0, len(rows), _INSERT_CHUNK):
+            chunk = rows[start : start + _INSERT_CHUNK]
+            row = "(" + ", ".join("?" * len(chunk[0])) + ")"
+            values = ", ".join([row] * len(chunk))
+            parameters = [value for item in chunk for value in item]
+            self.connection.execute(f"INSERT OR IGNORE INTO {table} VALUES {values}", parameters)
 
     def finish_run(self, run_id: int, finished_at: dt.datetime) -> None:
         self.connection.execute("UPDATE runs SET finished_at = ? WHERE id = ?", [finished_at, run_id])

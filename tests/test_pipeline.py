@@ -1,0 +1,187 @@
+import io
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+
+import duckdb
+import pytest
+from click.testing import CliRunner
+
+from dyads.cli import cli
+from dyads.errors import InputError
+from dyads.model import RawDocument
+from dyads.pipeline import IngestOptions, ingest
+from dyads.store import Store
+
+COUNTRIES = ["Chile", "Peru", "Kenya", "Ghana", "Norway", "Japan", "Egypt", "Mexico", "India", "Poland"]
+VOCABULARY = [
+    "fisheries",
+    "tariffs",
+    "pipelines",
+    "vaccines",
+    "ports",
+    "railways",
+    "visas",
+    "grain",
+    "fertiliser",
+    "drones",
+    "satellites",
+    "refugees",
+    "mining",
+    "lithium",
+    "copper",
+    "wheat",
+    "rice",
+    "dams",
+    "rivers",
+    "borders",
+    "elections",
+    "courts",
+    "debt",
+    "loans",
+    "bonds",
+    "wind",
+    "solar",
+    "coal",
+    "nuclear",
+    "uranium",
+    "shipping",
+    "insurance",
+    "customs",
+    "quotas",
+    "licences",
+    "airspace",
+    "cables",
+    "chips",
+]
+
+
+def article_text(seed: int) -> str:
+    """A distinct article per seed: shared phrasing would make them near duplicates of each other."""
+    rng = random.Random(seed)
+    a, b = rng.sample(COUNTRIES, 2)
+    topics = " and ".join(rng.sample(VOCABULARY, 12))
+    return f"Officials from {a} and {b} met on Monday (report {seed}) to discuss {topics}, officials said."
+
+
+def write_corpus(directory, files=6, per_file=100):
+    """JSON Lines files of distinct articles, every tenth one an exact copy of the one before."""
+    directory.mkdir()
+    number = 0
+    for file_number in range(files):
+        with (directory / f"part{file_number}.jsonl").open("w") as handle:
+            for _ in range(per_file):
+                seed = number - 1 if number % 10 == 9 else number
+                handle.write(
+                    json.dumps({"id": f"r{number}", "text": article_text(seed), "date": "2025-03-04"}) + "\n"
+                )
+                number += 1
+    return directory
+
+
+def counts(db_path):
+    connection = duckdb.connect(str(db_path), read_only=True)
+    try:
+        return {
+            "articles": connection.execute("SELECT count(*) FROM articles").fetchone()[0],
+            "duplicates": connection.execute("SELECT count(*) FROM duplicates").fetchone()[0],
+            "unsigned": connection.execute(
+                "SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM article_signatures)"
+            ).fetchone()[0],
+        }
+    finally:
+        connection.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("delay", [1.2, 2.0, 2.8])
+def test_killed_ingest_leaves_a_consistent_file_and_rerun_finishes(tmp_path, delay):
+    corpus = write_corpus(tmp_path / "corpus")
+    clean = tmp_path / "clean.duckdb"
+    with Store.open(clean) as store:
+        ingest([str(corpus)], store, IngestOptions(batch_size=10))
+    expected = counts(clean)
+    assert expected == {"articles": 540, "duplicates": 60, "unsigned": 0}
+
+    killed = tmp_path / "killed.duckdb"
+    command = [
+        sys.executable,
+        "-m",
+        "dyads",
+        "ingest",
+        str(corpus),
+        "--db",
+        str(killed),
+        "--batch-size",
+        "10",
+    ]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(delay)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    partial = counts(killed)
+    assert partial["unsigned"] == 0
+    assert partial["articles"] <= expected["articles"]
+    rerun = subprocess.run(command, capture_output=True, text=True, check=True)
+    assert rerun.stdout.startswith(f"accepted {expected['articles'] - partial['articles']}, ")
+    assert counts(killed) == expected
+
+
+def test_ingest_from_stdin(tmp_path):
+    record = {
+        "id": "stdin-1",
+        "text": "Norway and Poland agreed on Tuesday to link their power grids.",
+        "outlet": "Prairie Post",
+    }
+    result = CliRunner().invoke(
+        cli, ["ingest", "-", "--db", str(tmp_path / "s.duckdb")], input=json.dumps(record)
+    )
+    assert (result.exit_code, result.stdout) == (0, "accepted 1, duplicates 0, unchanged 0, rejected 0\n")
+
+
+def test_extraction_crash_on_one_input_is_a_rejection(tmp_path, monkeypatch):
+    def explode(raw, options):
+        if raw.doc == "bad":
+            raise RecursionError("maximum recursion depth exceeded")
+        if raw.doc == "empty":
+            raise InputError("no article text found")
+        return real_extract(raw, options)
+
+    from dyads import pipeline
+
+    real_extract = pipeline.extract_article
+    monkeypatch.setattr(pipeline, "extract_article", explode)
+    lines = "\n".join(
+        json.dumps({"id": doc, "text": f"Ghana and Egypt held talks about item {doc} on Monday."})
+        for doc in ("good", "bad", "empty")
+    )
+    (tmp_path / "in.jsonl").write_text(lines)
+    with Store.open(tmp_path / "db.duckdb") as store:
+        summary = ingest([str(tmp_path / "in.jsonl")], store)
+    assert summary.accepted == 1
+    assert [(r.input, r.reason) for r in summary.rejections] == [
+        ("bad", "could not extract text (RecursionError: maximum recursion depth exceeded)"),
+        ("empty", "no article text found"),
+    ]
+
+
+def test_deeply_nested_and_unclosed_html_does_not_stop_the_batch(tmp_path):
+    nested = "<html><body>" + "<div>" * 10_000 + "<p>Deep text about Chile." + "</div>" * 10 + "<p>unclosed"
+    (tmp_path / "deep.html").write_text(nested)
+    (tmp_path / "fine.txt").write_text("Peru and Chile signed a deal on Monday in Lima, officials said.")
+    with Store.open(tmp_path / "db.duckdb") as store:
+        summary = ingest([str(tmp_path)], store)
+    assert summary.accepted + summary.rejected == 2
+    assert summary.accepted >= 1
+
+
+def test_raw_document_round_trip_through_python_api(tmp_path):
+    stream = io.BytesIO(b'{"id": "x1", "text": "Kenya and Ghana signed a visa accord on Friday."}')
+    from dyads.ingest import read_inputs
+
+    [document] = read_inputs(["-"], stdin=stream)
+    assert isinstance(document, RawDocument)
