@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from click.testing import CliRunner
 
 from dyads.cli import cli
 
@@ -22,3 +23,41 @@ def test_readme_opens_with_the_two_commands():
     head = "\n".join(README.splitlines()[:30])
     assert "make demo" in head
     assert "make test" in head
+
+
+def test_readme_shows_real_output(tmp_path, monkeypatch):
+    """The demo commands in the README print exactly what the README says they print."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "examples").symlink_to(REPO / "examples")
+    runner = CliRunner()
+    first = runner.invoke(cli, ["ingest", "examples", "--db", "demo.duckdb"])
+    second = runner.invoke(cli, ["ingest", "examples", "--db", "demo.duckdb"])
+    stats = runner.invoke(cli, ["stats", "--db", "demo.duckdb"])
+    export = runner.invoke(
+        cli, ["export", "--db", "demo.duckdb", "--format", "parquet", "--out", "demo-export"]
+    )
+    assert shown_output("dyads ingest examples --db demo.duckdb") == [
+        first.stdout.splitlines(),
+        second.stdout.splitlines(),
+    ]
+    assert shown_output("dyads stats --db demo.duckdb") == [
+        [line.rstrip() for line in stats.stdout.splitlines()]
+    ]
+    assert shown_output("dyads export --db demo.duckdb --format parquet --out demo-export") == [
+        export.stdout.splitlines()
+    ]
+
+
+def shown_output(command: str) -> list[list[str]]:
+    """The output the README shows under each `$ <command>`, up to the next prompt or fence."""
+    lines = README.splitlines()
+    blocks = []
+    for index, line in enumerate(lines):
+        if line == f"$ {command}":
+            block = []
+            for following in lines[index + 1 :]:
+                if following.startswith(("$ ", "```")):
+                    break
+                block.append(following.rstrip())
+            blocks.append(block)
+    return blocks

@@ -10,6 +10,8 @@ import datetime as dt
 import json
 import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib.metadata import version
 
 import click
@@ -47,6 +49,15 @@ class IsoDate(click.ParamType):
 
 db_option = click.option(
     "--db", "db_path", required=True, type=click.Path(dir_okay=False), help="DuckDB database file."
+)
+
+output_format_option = click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="Tables for people, JSON for scripts.",
 )
 
 
@@ -121,13 +132,7 @@ def ingest_command(paths, db_path, default_date, max_bytes, batch_size):
 
 @cli.command()
 @db_option
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-)
+@output_format_option
 def stats(db_path, output_format):
     """What a database holds: articles, duplicates, outlets, dates, runs."""
     with _user_errors(), Store.open(db_path, read_only=True) as store:
@@ -181,13 +186,7 @@ def evaluate_group():
 @evaluate_group.command(name="extract")
 @click.argument("gold", type=click.Path(exists=True, file_okay=False))
 @click.argument("predicted", required=False, type=click.Path(exists=True, file_okay=False))
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-)
+@output_format_option
 def evaluate_extract(gold, predicted, output_format):
     """Main-text extraction: word-level precision, recall and F1 per page.
 
@@ -207,14 +206,11 @@ def evaluate_extract(gold, predicted, output_format):
     Console().print(table)
 
 
-class _user_errors:
-    """Turn DyadsError into a one-line message and exit code 1, never a traceback."""
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, exc_type, exc, tb):
-        if exc is not None and isinstance(exc, DyadsError):
-            click.echo(f"error: {exc}", err=True)
-            sys.exit(1)
-        return False
+@contextmanager
+def _user_errors() -> Iterator[None]:
+    """Report DyadsError as a one-line message and exit code 1, never as a traceback."""
+    try:
+        yield
+    except DyadsError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
