@@ -35,7 +35,8 @@ lint: $(DEV_INSTALLED)
 	$(BIN)/ruff format --check src tests benchmarks
 
 bench: $(DEV_INSTALLED)
-	$(BIN)/python benchmarks/bench_ingest.py
+	$(BIN)/python benchmarks/bench_ingest.py --articles 5000 --spacy-baseline
+	$(BIN)/python benchmarks/bench_actors.py --articles 1000
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) demo-export .pytest_cache

@@ -129,7 +129,7 @@ STATS_TABLE = """\
 │ rejected inputs  │                        0 │
 │ published        │ 2025-01-21 .. 2025-01-22 │
 │ outlets          │                        2 │
-│ mentions         │                        0 │
+│ mentions         │                      283 │
 │ events           │                        0 │
 │ stories          │                        0 │
 │ runs             │                        1 │
@@ -189,3 +189,50 @@ def test_missing_database_is_a_one_line_error(tmp_path):
         f"error: no database at {tmp_path / 'nope.duckdb'} "
         f"(create it with: dyads ingest PATH --db {tmp_path / 'nope.duckdb'})\n"
     )
+
+
+def test_actors_jsonl_and_table(tmp_path):
+    article = tmp_path / "call.txt"
+    article.write_text(
+        "Leaders Talk\n\nRussian President Vladimir Putin and Chinese President Xi Jinping held a video call "
+        "on Tuesday. The two leaders discussed trade.\n"
+    )
+    result = run("actors", str(article), "--date", "2025-01-21")
+    assert result.exit_code == 0
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(m["text"], m["code"], m["method"]) for m in lines] == [
+        ("Russian President Vladimir Putin", "RUSGOV", "person"),
+        ("Chinese President Xi Jinping", "CHNGOV", "person"),
+        ("The two leaders", "RUSGOV", "joint"),
+        ("The two leaders", "CHNGOV", "joint"),
+    ]
+    assert set(lines[0]) == {
+        "doc", "article_id", "sentence_index", "start", "end", "text", "code", "country", "role", "method",
+        "entry", "confidence",
+    }  # fmt: skip
+    assert (lines[0]["doc"], lines[0]["country"], lines[0]["role"]) == (str(article), "RUS", "GOV")
+    table = run("actors", str(article), "--date", "2025-01-21", "--format", "table")
+    assert table.exit_code == 0
+    assert table.stdout.splitlines()[1].split() == [
+        "┃",
+        "doc",
+        "┃",
+        "sentence",
+        "┃",
+        "mention",
+        "┃",
+        "code",
+        "┃",
+        "method",
+        "┃",
+        "confidence",
+        "┃",
+    ]
+    codes = [line.split("│")[4].strip() for line in table.stdout.splitlines() if line.startswith("│")]
+    assert [code for code in codes if code] == ["RUSGOV", "CHNGOV", "RUSGOV", "CHNGOV"]
+
+
+def test_eval_actors_needs_predictions_for_seed_style_gold(gold_dir):
+    result = CliRunner().invoke(cli, ["eval", "actors", str(gold_dir / "seed_actors.jsonl")])
+    assert result.exit_code == 1
+    assert "give the output of `dyads actors` as PREDICTED" in result.stderr

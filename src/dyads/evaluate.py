@@ -1,20 +1,26 @@
 """Scorers behind `dyads eval`: how close dyads' output is to hand-made gold.
 
 Extraction is scored the way article-extraction benchmarks score it: precision and recall of the word
-multiset of the extracted main text against the gold main text, per page, then averaged.
+multiset of the extracted main text against the gold main text, per page, then averaged. Actor linking
+is scored per mention (overlapping span, same code) and per country present in each case.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+from spacy.language import Language
+
+from dyads.actors.mentions import stream_mentions
 from dyads.errors import DyadsError
 from dyads.extract import extract_article
 from dyads.ingest import Origin, read_bytes
-from dyads.model import RawDocument
+from dyads.model import Article, PublicationDate, RawDocument
 from dyads.normalize import words
 
 
@@ -83,3 +89,109 @@ def _extract_main_text(html_path: Path) -> str:
     if not documents:
         return ""
     return extract_article(documents[0]).text
+
+
+class ActorScore(NamedTuple):
+    """Linker quality: mention-level recall and precision, and country-level precision and recall."""
+
+    cases: int
+    mention_recall: float
+    mention_precision: float
+    country_precision: float
+    country_recall: float
+    misses: tuple[str, ...]
+
+
+def score_actor_cases(cases: Sequence[dict], nlp: Language) -> ActorScore:
+    """Score the linker on gold cases `{"text", "date", "mentions": [{"text", "code"}], "countries"}`.
+
+    A gold mention is found when a predicted mention overlaps its span with the same code (both codes
+    for a joint `A+B`); a predicted mention overlapping a gold span with another code, or a span the
+    gold says must stay unlinked, is wrong. Country level compares the sets of country codes per case.
+    """
+    found = gold_total = correct = judged = 0
+    country_hits = country_predicted = country_gold = 0
+    misses = []
+    articles = [_case_article(case) for case in cases]
+    for case, mentions in zip(cases, stream_mentions(articles, nlp), strict=True):
+        for gold in case["mentions"]:
+            start = case["text"].find(gold["text"])
+            end = start + len(gold["text"])
+            overlapping = [m for m in mentions if m.start < end and start < m.end]
+            predicted_codes = {m.code for m in overlapping}
+            expected = set(gold["code"].split("+")) if gold["code"] else set()
+            judged += len(overlapping)
+            correct += sum(m.code in expected for m in overlapping)
+            if expected:
+                gold_total += 1
+                if expected <= predicted_codes:
+                    found += 1
+                else:
+                    got = sorted(predicted_codes)
+                    misses.append(f"{case['id']}: {gold['text']!r} expected {gold['code']}, got {got}")
+        predicted = {m.code[:3] for m in mentions}
+        expected_countries = set(case["countries"])
+        country_hits += len(predicted & expected_countries)
+        country_predicted += len(predicted)
+        country_gold += len(expected_countries)
+    return ActorScore(
+        cases=len(cases),
+        mention_recall=found / gold_total if gold_total else 1.0,
+        mention_precision=correct / judged if judged else 1.0,
+        country_precision=country_hits / country_predicted if country_predicted else 1.0,
+        country_recall=country_hits / country_gold if country_gold else 1.0,
+        misses=tuple(misses),
+    )
+
+
+def score_seed_mentions(gold: Sequence[dict], predicted: Sequence[dict]) -> ActorScore:
+    """Recall of gold mentions `{"doc", "mention", "code"}` among `dyads actors` output lines.
+
+    Seed gold lists mentions, not every mention, so only recall is meaningful; a gold mention is found
+    when a predicted mention of the same document contains its text (or lies inside it) with its code.
+    """
+    found, misses = 0, []
+    for item in gold:
+        candidates = [
+            m for m in predicted if _same_doc(m["doc"], item["doc"]) and _overlaps(m["text"], item["mention"])
+        ]
+        expected = set(item["code"].split("+"))
+        codes = {m["code"] for m in candidates}
+        if expected <= codes:
+            found += 1
+        else:
+            misses.append(f"{item['doc']}: {item['mention']!r} expected {item['code']}, got {sorted(codes)}")
+    recall = found / len(gold) if gold else 1.0
+    return ActorScore(len(gold), recall, float("nan"), float("nan"), float("nan"), tuple(misses))
+
+
+def _overlaps(predicted: str, gold: str) -> bool:
+    return gold in predicted or predicted in gold
+
+
+def _same_doc(predicted: str, gold: str) -> bool:
+    return predicted == gold or Path(predicted).name == Path(gold).name
+
+
+def _case_article(case: dict) -> Article:
+    text = case["text"]
+    date = dt.date.fromisoformat(case["date"])
+    return Article(
+        id=case["id"], doc=case["id"], text=text, paragraphs=(text,), title=None, url=None, outlet=None,
+        wire=None, published=PublicationDate(date, "day", "metadata"), dateline_places=(), language="en",
+        source_path=case["id"], ingested_at=dt.datetime.combine(date, dt.time()),
+    )  # fmt: skip
+
+
+def read_jsonl(path: str | Path) -> list[dict]:
+    """Records of a JSON Lines file, with the line number of the first bad one in the error."""
+    records = []
+    with Path(path).open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                records.append(json.loads(line))
+            except json.JSONDecodeError as error:
+                raise DyadsError(f"{path} line {number}: invalid JSON ({error.msg})") from None
+    return records

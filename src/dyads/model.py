@@ -102,7 +102,12 @@ class ActorRef:
 
 @dataclass(frozen=True)
 class Mention:
-    """An actor mention in an article, linked to a CAMEO actor code."""
+    """An actor mention in an article, linked to a CAMEO actor code.
+
+    `start`/`end` are character offsets in the article text; `entry` names the dictionary entry (or
+    rule) that gave the code, `method` how the phrase was resolved. A joint reference (`the two
+    leaders`) yields one mention per actor over the same span.
+    """
 
     doc: str
     article_id: str
@@ -114,6 +119,8 @@ class Mention:
     country: str | None
     role: str | None
     method: str
+    entry: str
+    confidence: float
 
 
 @dataclass(frozen=True)

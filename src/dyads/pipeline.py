@@ -1,4 +1,4 @@
-"""Ingest: read → extract → dedup → store, in batches, one transaction per batch.
+"""Ingest: read → extract → dedup → actors → store, in batches, one transaction per batch.
 
 This is the Python API behind `dyads ingest`. Bad inputs become rejections with reasons and never stop
 the batch; inputs already stored are skipped, so running the same ingest twice changes nothing.
@@ -9,14 +9,17 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from spacy.language import Language
+
+from dyads.actors.mentions import shared_actor_pipeline, stream_mentions
 from dyads.dedup import DedupConfig, DuplicateIndex, minhash_signature
 from dyads.errors import InputError
 from dyads.extract import ExtractOptions, extract_article
 from dyads.ingest import ReadLimits, read_inputs
-from dyads.model import Article, Duplicate, RawDocument, Rejection
+from dyads.model import Article, Duplicate, Mention, RawDocument, Rejection
 from dyads.store import Store, StoredIds
 
 logger = logging.getLogger(__name__)
@@ -28,6 +31,8 @@ class IngestOptions:
     extract: ExtractOptions = field(default_factory=ExtractOptions)
     dedup: DedupConfig = field(default_factory=DedupConfig)
     batch_size: int = 200
+    model: str | None = None
+    actors_files: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,11 +68,17 @@ def ingest(
         run_id = store.start_run(paths, options.extract.ingested_at)
     accepted = duplicates = unchanged = 0
     rejections: list[Rejection] = []
+    nlp: Language | None = None
     items = read_inputs(paths, options.limits)
     while batch := list(itertools.islice(items, options.batch_size)):
         outcome = _classify_batch(batch, stored, index, options)
+        mentions: list[Mention] = []
+        if outcome.articles:
+            nlp = nlp or shared_actor_pipeline(options.model, options.actors_files)
+            articles = [article for article, _ in outcome.articles]
+            mentions = [mention for found in stream_mentions(articles, nlp) for mention in found]
         with store.transaction():
-            store.write_batch(run_id, outcome.articles, outcome.duplicates, outcome.rejections)
+            store.write_batch(run_id, outcome.articles, outcome.duplicates, outcome.rejections, mentions)
         accepted += len(outcome.articles)
         duplicates += len(outcome.duplicates)
         unchanged += outcome.unchanged
@@ -98,6 +109,25 @@ def _load_duplicate_index(store: Store, config: DedupConfig) -> DuplicateIndex:
     return index
 
 
+def extract_or_reject(raw: RawDocument, options: ExtractOptions) -> Article | Rejection:
+    """Extract one article; any failure becomes a rejection naming the input."""
+    try:
+        return extract_article(raw, options)
+    except InputError as error:
+        return Rejection(raw.doc, str(error))
+    except Exception as error:  # a library failing on hostile input must not stop the batch
+        logger.debug("extraction of %s failed", raw.doc, exc_info=True)
+        return Rejection(raw.doc, f"could not extract text ({type(error).__name__}: {error})")
+
+
+def read_articles(
+    paths: Iterable[str], options: IngestOptions = IngestOptions()
+) -> Iterator[Article | Rejection]:
+    """Read and extract without storing: every article, or a rejection for each bad input."""
+    for item in read_inputs(paths, options.limits):
+        yield item if isinstance(item, Rejection) else extract_or_reject(item, options.extract)
+
+
 @dataclass
 class _BatchOutcome:
     articles: list[tuple[Article, list[int]]] = field(default_factory=list)
@@ -115,19 +145,9 @@ def _classify_batch(
     """Extract each input and sort it into new, duplicate, unchanged or rejected."""
     outcome = _BatchOutcome()
     for item in batch:
-        if isinstance(item, Rejection):
-            outcome.rejections.append(item)
-            continue
-        try:
-            article = extract_article(item, options.extract)
-        except InputError as error:
-            outcome.rejections.append(Rejection(item.doc, str(error)))
-            continue
-        except Exception as error:  # a library failing on hostile input must not stop the batch
-            logger.debug("extraction of %s failed", item.doc, exc_info=True)
-            outcome.rejections.append(
-                Rejection(item.doc, f"could not extract text ({type(error).__name__}: {error})")
-            )
+        article = item if isinstance(item, Rejection) else extract_or_reject(item, options.extract)
+        if isinstance(article, Rejection):
+            outcome.rejections.append(article)
             continue
         key = (article.id, article.doc)
         if stored.article_docs.get(article.id) == article.doc or key in stored.duplicate_keys:

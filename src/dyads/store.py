@@ -19,7 +19,7 @@ from typing import Literal
 import duckdb
 
 from dyads.errors import DatabaseInUseError, DyadsError
-from dyads.model import Article, Duplicate, Rejection
+from dyads.model import Article, Duplicate, Mention, Rejection
 
 SCHEMA_VERSION = 1
 _INSERT_CHUNK = 500
@@ -82,8 +82,10 @@ CREATE TABLE mentions (
     code VARCHAR NOT NULL,
     country VARCHAR,
     role VARCHAR,
-    method VARCHAR,
-    PRIMARY KEY (article_id, start_char, end_char)
+    method VARCHAR NOT NULL,
+    entry VARCHAR NOT NULL,
+    confidence DOUBLE NOT NULL,
+    PRIMARY KEY (article_id, start_char, end_char, code)
 );
 CREATE TABLE events (
     id VARCHAR PRIMARY KEY,
@@ -313,6 +315,7 @@ class Store:
         articles: Sequence[tuple[Article, Sequence[int]]],
         duplicates: Sequence[Duplicate],
         rejections: Sequence[Rejection],
+        mentions: Sequence[Mention] = (),
     ) -> None:
         """Store one batch in the current transaction; rows already present are left as they are."""
         self._insert("articles", [_article_row(article, run_id) for article, _ in articles])
@@ -335,6 +338,14 @@ class Store:
             ],
         )
         self._insert("rejections", [(r.input, r.reason, run_id) for r in rejections])
+        self._insert(
+            "mentions",
+            [
+                (m.article_id, m.doc, m.sentence_index, m.start, m.end, m.text, m.code, m.country, m.role,
+                 m.method, m.entry, m.confidence)
+                for m in mentions
+            ],
+        )  # fmt: skip
         self.connection.execute(
             """UPDATE runs SET accepted = accepted + ?, duplicates = duplicates + ?,
                rejected = rejected + ? WHERE id = ?""",

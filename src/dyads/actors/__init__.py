@@ -1,1 +1,1 @@
-"""Actor dictionaries (countries, organizations, people with dated roles) and the linker."""
+"""Actors: dictionaries (countries, organizations, people with dated roles, role words) and the linker."""

@@ -14,9 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 ROLES_FILE = "roles_since_2015.csv"
+PETRARCH_PEOPLE_FILE = "people.csv"
 
 _TAKING_OFFICE = re.compile(
     r"\b(?:inaugurat\w*|took\s+office|taking\s+office|takes\s+office|sworn\s+in|swearing[- ]in|"
@@ -29,22 +31,34 @@ _WINDOW = 100
 
 @dataclass(frozen=True)
 class Role:
+    """One person's code over an interval; an empty start or end leaves that side open.
+
+    A role with neither start nor end is a default: the code when no dated role applies.
+    """
+
     person: str
     variants: tuple[str, ...]
     country: str
     code: str
     office: str
     title: str
-    start: dt.date
+    start: dt.date | None
     end: dt.date | None
 
     def holds_on(self, day: dt.date) -> bool:
-        return self.start <= day and (self.end is None or day < self.end)
+        """Whether the role applies on `day` (the end day itself belongs to the successor)."""
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+    @property
+    def is_default(self) -> bool:
+        return self.start is None and self.end is None
 
 
-def load_roles(path: str | Path | None = None) -> tuple[Role, ...]:
-    """Roles from a CSV file with the package's columns; the packaged table by default."""
-    source = Path(path) if path else files("dyads.actors").joinpath("data", ROLES_FILE)
+def load_roles(path: str | Path | Traversable | None = None) -> tuple[Role, ...]:
+    """Roles from a CSV file with the package's columns; the packaged table since 2015 by default."""
+    source = (
+        Path(path) if isinstance(path, str) else path or files("dyads.actors").joinpath("data", ROLES_FILE)
+    )
     with source.open(encoding="utf-8", newline="") as handle:
         return tuple(_role(row) for row in csv.DictReader(handle))
 
@@ -58,7 +72,7 @@ def _role(row: dict[str, str]) -> Role:
         code=row["code"],
         office=row["office"],
         title=row["title"],
-        start=dt.date.fromisoformat(row["start"]),
+        start=dt.date.fromisoformat(row["start"]) if row["start"] else None,
         end=dt.date.fromisoformat(row["end"]) if row["end"] else None,
     )
 
@@ -78,6 +92,8 @@ class TakingOfficeAnchors:
     def _starts(self) -> dict[str, set[dt.date]]:
         starts: dict[str, set[dt.date]] = {}
         for role in self._roles if self._roles is not None else load_roles():
+            if role.start is None:
+                continue
             for variant in role.variants:
                 starts.setdefault(variant.casefold(), set()).add(role.start)
         return starts

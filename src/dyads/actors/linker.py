@@ -1,0 +1,443 @@
+"""Actor linking: mentions of people, governments, countries and organizations → CAMEO actor codes.
+
+`dyads_actor_linker` is a spaCy component that runs after the parser and NER. Per sentence it
+1. finds dictionary names (countries, demonyms, capitals, metonyms, organizations, people's name
+   variants) with a case-sensitive phrase matcher, and role words (`minister`, `troops`) with a
+   case-insensitive one; dictionary matches win over NER;
+2. groups adjacent names, role words, titles and unknown PERSON entities into actor phrases
+   (`Kremlin foreign policy aide Yuri Ushakov`, `the Chinese Foreign Ministry`) and codes each phrase:
+   a known person's code on the article date, else an institution's own code, else country + sector;
+3. resolves later references within the article: surnames of people introduced with a title, and
+   plural descriptions (`the two leaders`, `both countries`) to the most recent coordinated pair.
+Ambiguous names (Georgia, Jordan, Chad…) are linked only when NER agrees they are places and nothing
+around them says otherwise: an unlinked mention is better than a wrong one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from dyads.actors.dictionary import COUNTRY_KINDS, ELITE, ActorDictionary, NameEntry, Person
+
+SPAN_KEY = "dyads_actors"
+DATE_EXTENSION = "dyads_date"
+MENTIONS_EXTENSION = "dyads_mentions"
+
+_DETERMINERS = frozenset({"the", "a", "an", "both", "two", "three", "its", "their"})
+_PLURAL_REFERENCES = frozenset({"two", "both"})
+_COUNTRY_NOUNS = frozenset(
+    {"countries", "nations", "states", "powers", "sides", "neighbours", "neighbors", "allies"}
+)
+_MODIFIERS = frozenset(
+    {
+        "former", "foreign", "top", "senior", "chief", "deputy", "acting", "then", "new", "newly",
+        "inaugurated", "newly-inaugurated", "policy", "security", "national", "outgoing", "incoming",
+        "interim", "vice", "defence", "defense", "interior", "finance", "economy", "trade", "energy",
+        "state", "public", "presidential", "royal", "supreme", "general", "first", "lead", "special",
+        "high", "'s", "’s",
+    }
+)  # fmt: skip
+_GEOGRAPHIC_NOUNS = frozenset(
+    {"River", "Valley", "Street", "County", "State", "state", "University", "Tech", "Avenue", "Sea", "Lake"}
+)
+_GOVERNMENT = "GOV"
+_CITY = "city"
+_OPPOSITION = "OPP"
+_OF_IN = frozenset({"of", "in"})
+_MODIFIER_DEPENDENCIES = frozenset({"amod", "compound", "nmod"})
+_FORMER = frozenset({"former", "ex", "ex-", "late", "then"})
+_ROLE_WORD_TAGS = frozenset({"NOUN", "PROPN", ""})
+"""Role words are nouns (`a firm` is a company, `a firm stance` is not); "" when no tagger ran."""
+_PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
+_ORGANIZATION_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
+_BLOCKING_LABELS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "GPE", "LOC"})
+
+
+@dataclass(frozen=True)
+class LinkedMention:
+    """One linked mention: character offsets in the document, the code, and how it was found."""
+
+    start: int
+    end: int
+    text: str
+    code: str
+    method: str
+    entry: str
+    confidence: float
+    sentence_index: int
+
+
+@dataclass
+class _Phrase:
+    """Tokens grouped into one actor phrase, and what they say about the actor."""
+
+    start: int
+    end: int
+    people: list[tuple[Span, list[Person]]] = field(default_factory=list)
+    names: list[tuple[Span, NameEntry]] = field(default_factory=list)
+    sectors: list[str] = field(default_factory=list)
+    unknown_person: Span | None = None
+    plural_reference: bool = False
+    country_noun: bool = False
+
+    @property
+    def empty(self) -> bool:
+        """Only determiners so far (`the`, `the two`)."""
+        return not (self.people or self.names or self.sectors or self.unknown_person or self.country_noun)
+
+
+@dataclass
+class _ArticleMemory:
+    """What earlier sentences of the same article established."""
+
+    names: dict[str, tuple[str, str]] = field(default_factory=dict)
+    last_pair: tuple[str, str] | None = None
+
+
+@Language.factory(
+    "dyads_actor_linker",
+    default_config={"actors_files": []},
+    requires=["token.dep", "token.ent_type", "doc.sents"],
+)
+def make_actor_linker(nlp: Language, name: str, actors_files: list[str]) -> ActorLinker:
+    return ActorLinker(nlp, ActorDictionary.load(actors_files), name=name)
+
+
+class ActorLinker:
+    """spaCy component; set `doc._.dyads_date` to the article date before running it."""
+
+    def __init__(self, nlp: Language, dictionary: ActorDictionary, name: str = "dyads_actor_linker") -> None:
+        self.name = name
+        self.dictionary = dictionary
+        self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
+        surface_forms = sorted(set(dictionary.names) | set(dictionary.people))
+        self.names.add("NAME", list(nlp.tokenizer.pipe(surface_forms)))
+        self.agents = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.agents.add("AGENT", list(nlp.tokenizer.pipe(sorted(dictionary.agents))))
+        for extension, default in ((DATE_EXTENSION, None), (MENTIONS_EXTENSION, None)):
+            if not Doc.has_extension(extension):
+                Doc.set_extension(extension, default=default)
+
+    def __call__(self, doc: Doc) -> Doc:
+        day = doc._.get(DATE_EXTENSION) or dt.date.today()
+        names = {}
+        for span in filter_spans(Span(doc, start, end) for _, start, end in self.names(doc)):
+            for index in range(span.start, span.end):
+                names[index] = span
+        agents = {}
+        for span in filter_spans(Span(doc, start, end) for _, start, end in self.agents(doc)):
+            if span[-1].pos_ not in _ROLE_WORD_TAGS:
+                continue
+            if not any(index in names for index in range(span.start, span.end)):
+                for index in range(span.start, span.end):
+                    agents[index] = span
+        memory = _ArticleMemory()
+        mentions: list[LinkedMention] = []
+        for sentence_index, sentence in enumerate(doc.sents):
+            mentions.extend(self._link_sentence(doc, sentence, sentence_index, names, agents, day, memory))
+        doc._.set(MENTIONS_EXTENSION, mentions)
+        doc.spans[SPAN_KEY] = [
+            doc.char_span(m.start, m.end, label=m.code, kb_id=m.entry, alignment_mode="expand")
+            for m in mentions
+        ]
+        return doc
+
+    def _link_sentence(
+        self, doc, sentence, sentence_index, names, agents, day, memory
+    ) -> list[LinkedMention]:
+        """Resolve the sentence's phrases in order, so `X and Y …, the two leaders` sees its pair."""
+        mentions: list[LinkedMention] = []
+        previous: tuple[_Phrase, list[LinkedMention]] | None = None
+        carried: tuple[str, _Phrase] | None = None
+        for phrase in self._phrases(doc, sentence, names, agents):
+            found = self._resolve(doc, phrase, day, memory, sentence_index)
+            if carried and found and _follows(doc, carried[1], phrase):
+                # `the leaders of Japan and South Korea`, `police in Brussels`: the role word before
+                # `of`/`in` applies to the places after it
+                found = [_with_sector(mention, carried[0]) for mention in found]
+                carried = (carried[0], phrase)
+            elif not found and phrase.sectors and not phrase.names and not phrase.people:
+                carried = (phrase.sectors[-1], phrase) if _next_word(doc, phrase) in _OF_IN else None
+                continue
+            else:
+                carried = None
+            if not found:
+                continue
+            if (
+                previous is not None
+                and _coordinated(doc, previous[0], phrase)
+                and len(previous[1]) == len(found) == 1
+            ):
+                left, right = previous[1][0], found[0]
+                if left.method == "adjective" and right.method == "composed":
+                    # `the Russian and Chinese leadership`: the role word after the pair applies to both
+                    left = replace(left, code=left.code + right.code[3:], method="composed")
+                    mentions[-1] = left
+                memory.last_pair = (left.code, right.code)
+            previous = (phrase, found)
+            mentions.extend(found)
+        return [mention for mention in mentions if not _modifier_adjective(doc, mention)]
+
+    def _phrases(self, doc, sentence, names, agents) -> list[_Phrase]:
+        phrases: list[_Phrase] = []
+        current: _Phrase | None = None
+        index = sentence.start
+        while index < sentence.end:
+            token = doc[index]
+            span = names.get(index) or agents.get(index)
+            person_entity = token.ent_type_ == "PERSON" and token.text[:1].isupper()
+            joins = span is not None or person_entity
+            if not joins and current is not None and token.lower_ in _MODIFIERS:
+                joins = _leads_to_actor_word(doc, index, sentence.end, names, agents)
+            if (
+                not joins
+                and token.lower_ in _DETERMINERS
+                and (current is None or (current.end == index and current.empty))
+            ):
+                current = current or _Phrase(index, index)
+                current.end = index + 1
+                current.plural_reference |= token.lower_ in _PLURAL_REFERENCES
+                index += 1
+                continue
+            if not joins:
+                if current is not None:
+                    phrases.append(current)
+                current = None
+                index += 1
+                continue
+            if current is None:
+                current = _Phrase(index, index)
+            if span is not None and span.start == index:
+                self._absorb(current, span, names, agents)
+                index = span.end
+            elif person_entity and span is None:
+                entity = _entity_at(doc, index)
+                current.unknown_person = current.unknown_person or entity
+                index = entity.end if entity is not None else index + 1
+            else:
+                index += 1
+            current.end = max(current.end, index)
+            if token.lower_ in _PLURAL_REFERENCES:
+                current.plural_reference = True
+            if token.lower_ in _COUNTRY_NOUNS:
+                current.country_noun = True
+        if current is not None:
+            phrases.append(current)
+        return [phrase for phrase in phrases if not phrase.empty]
+
+    def _absorb(self, phrase: _Phrase, span: Span, names: dict[int, Span], agents: dict[int, Span]) -> None:
+        if names.get(span.start) is span:
+            people = self.dictionary.persons(span.text)
+            if people:
+                phrase.people.append((span, people))
+                # a variant with its title (`President Mohamed Morsi`) still tells the role
+                phrase.sectors.extend(
+                    sector for token in span if (sector := self.dictionary.sector(token.text))
+                )
+            for entry in self.dictionary.entries(span.text):
+                if entry.kind == _CITY:
+                    continue  # a city is where something happened (see geo), not who did it
+                if _name_allowed(span, entry, names.keys() | agents.keys()):
+                    phrase.names.append((span, entry))
+                    break
+        else:
+            sector = self.dictionary.sector(span.text)
+            if sector:
+                phrase.sectors.append(sector)
+            if span[-1].lower_ in _COUNTRY_NOUNS:
+                phrase.country_noun = True
+
+    def _resolve(self, doc, phrase, day, memory, sentence_index) -> list[LinkedMention]:
+        span = doc[phrase.start : phrase.end]
+        text = span.text
+
+        def mention(code: str, method: str, entry: str, confidence: float) -> LinkedMention:
+            return LinkedMention(
+                span.start_char, span.end_char, text, code, method, entry, confidence, sentence_index
+            )
+
+        countries = [(s, e) for s, e in phrase.names if e.kind in COUNTRY_KINDS]
+        institutions = [(s, e) for s, e in phrase.names if e.kind not in COUNTRY_KINDS]
+        if countries:
+            # `Russia's Security Council` is Russia's, not the UN's: an ambiguous institution
+            # next to a country is that country's body of that kind
+            for _, entry in [item for item in institutions if item[1].ambiguous]:
+                phrase.sectors.append(self.dictionary.sector(entry.text) or "")
+            institutions = [item for item in institutions if not item[1].ambiguous]
+        sectors = [sector for sector in phrase.sectors if sector]
+        # the head noun gives the sector (`Deputy President` → GOV), but `opposition` marks any leader
+        sector = _OPPOSITION if _OPPOSITION in sectors else sectors[-1] if sectors else ""
+        former = any(token.lower_ in _FORMER for token in span)
+        for _, people in phrase.people:
+            codes = {person.name: person.code_on(day) for person in people}
+            known = {code for code in codes.values() if code}
+            if len(known) > 1:
+                continue
+            person = people[0] if len(people) == 1 else next(p for p in people if codes[p.name])
+            code = codes[person.name]
+            titled = sector and not former and (code is None or code.endswith(ELITE))
+            if titled:
+                # `Senator X`, `Finance Minister X`: the title says what the person was on that date
+                country = countries[-1][1].code[:3] if countries else (code or person.roles[-1].code)[:3]
+                return [mention(country + sector, "person+title", f"person:{person.name}", 0.85)]
+            if code:
+                return [mention(code, "person", f"person:{person.name}", 0.95)]
+        if institutions:
+            _, entry = institutions[0]
+            return [mention(entry.code, entry.kind, f"{entry.kind}:{entry.text}", 0.9)]
+        if countries:
+            _, entry = countries[-1] if phrase.unknown_person or sector else countries[0]
+            if len({e.code for _, e in countries}) > 1 and not sector:
+                return [
+                    LinkedMention(
+                        s.start_char,
+                        s.end_char,
+                        s.text,
+                        e.code,
+                        e.kind,
+                        f"{e.kind}:{e.text}",
+                        0.85,
+                        sentence_index,
+                    )
+                    for s, e in countries
+                ]
+            code = (
+                entry.code + (ELITE if former and sector else sector) if len(entry.code) == 3 else entry.code
+            )
+            confidence = 0.6 if entry.ambiguous else 0.7 if entry.kind == "city" else 0.9
+            if phrase.unknown_person is not None:
+                memory.names[phrase.unknown_person.text] = (code, entry.text)
+                memory.names[phrase.unknown_person[-1].text] = (code, entry.text)
+            method = "composed" if sector else entry.kind
+            return [mention(code, method, f"{entry.kind}:{entry.text}", confidence if not sector else 0.85)]
+        if phrase.unknown_person is not None:
+            remembered = memory.names.get(phrase.unknown_person.text)
+            if remembered:
+                code, entry_text = remembered
+                return [mention(code, "coreference", f"coreference:{entry_text}", 0.8)]
+            appositive = self._appositive_code(doc, phrase.unknown_person, memory)
+            if appositive:
+                return [mention(appositive, "appositive", "appositive", 0.75)]
+        if (
+            (phrase.plural_reference or phrase.country_noun)
+            and memory.last_pair
+            and (sector or phrase.country_noun)
+        ):
+            codes = tuple(
+                code if len(code) > 3 and sector else code[:3] + sector for code in memory.last_pair
+            )
+            return [mention(code, "joint", "joint:" + "+".join(memory.last_pair), 0.7) for code in codes]
+        return []
+
+    def _appositive_code(self, doc: Doc, person: Span, memory: _ArticleMemory) -> str | None:
+        """Code an unknown person by their appositive: `X, the professor at Harvard University`."""
+        for child in person.root.children:
+            if child.dep_ != "appos":
+                continue
+            subtree = doc[child.left_edge.i : child.right_edge.i + 1]
+            sector = next(
+                (self.dictionary.sector(t.text) for t in subtree if self.dictionary.sector(t.text)), None
+            )
+            for start in range(subtree.start, subtree.end):
+                for end in range(subtree.end, start, -1):
+                    for entry in self.dictionary.entries(doc[start:end].text):
+                        if entry.kind not in COUNTRY_KINDS:
+                            code = entry.code
+                        elif sector:
+                            code = entry.code + sector
+                        else:
+                            continue
+                        memory.names[person.text] = (code, entry.text)
+                        memory.names[person[-1].text] = (code, entry.text)
+                        return code
+        return None
+
+
+def _leads_to_actor_word(doc: Doc, index: int, end: int, names: dict, agents: dict) -> bool:
+    """Whether the modifiers from `index` on lead to a name or role word (`Trump's new administration`),
+    rather than ending the phrase (`Trump's first term`)."""
+    while index < end and doc[index].lower_ in _MODIFIERS and index not in names and index not in agents:
+        index += 1
+    return index < end and (index in names or index in agents)
+
+
+def _modifier_adjective(doc: Doc, mention: LinkedMention) -> bool:
+    """`Turkish delight`, `the Indian Ocean`: a demonym modifying a word that is not an actor."""
+    if mention.method != "adjective":
+        return False
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span[-1].dep_ in _MODIFIER_DEPENDENCIES
+
+
+def _next_word(doc: Doc, phrase: _Phrase) -> str:
+    return doc[phrase.end].lower_ if phrase.end < len(doc) else ""
+
+
+def _follows(doc: Doc, earlier: _Phrase, later: _Phrase) -> bool:
+    """`leaders of X`, `police in X`, and the X, Y and Z coordinated after them."""
+    between = [token.lower_ for token in doc[earlier.end : later.start]]
+    return between in (["of"], ["in"], ["of", "the"], ["and"], [",", "and"], [","])
+
+
+def _with_sector(mention: LinkedMention, sector: str) -> LinkedMention:
+    if len(mention.code) != 3:
+        return mention
+    return replace(mention, code=mention.code + sector, method="composed")
+
+
+def _entity_at(doc: Doc, index: int) -> Span | None:
+    for entity in doc.ents:
+        if entity.start <= index < entity.end:
+            return entity
+    return None
+
+
+def _name_allowed(span: Span, entry: NameEntry, known: set[int]) -> bool:
+    """Country-like names inside a longer named entity (`Georgia Tech`, `New Mexico`, `Paris Hilton`)
+    are parts of other names; ambiguous names need NER to call them places."""
+    doc = span.doc
+    entity = _entity_at(doc, span.start)
+    if entry.kind in COUNTRY_KINDS and entry.kind != "adjective" and entity is not None:
+        extends = entity.start < span.start or entity.end > span.end
+        if extends and entity.label_ in _BLOCKING_LABELS and _has_foreign_capital(entity, known):
+            return False
+    following = doc[span.end] if span.end < len(doc) else None
+    if following is not None and following.text in _GEOGRAPHIC_NOUNS and entry.kind in COUNTRY_KINDS:
+        return False
+    if not entry.ambiguous:
+        return True
+    labels = _PLACE_LABELS if entry.kind in COUNTRY_KINDS else _ORGANIZATION_LABELS
+    if entity is None or entity.label_ not in labels:
+        return False
+    preceding = doc[span.start - 2 : span.start] if span.start >= 2 else None
+    return not (preceding is not None and preceding[1].text == "," and preceding[0].ent_type_ == "GPE")
+
+
+def _has_foreign_capital(entity: Span, known: set[int]) -> bool:
+    """Whether the entity has a capitalized word that is neither a dictionary name nor a role word."""
+    return any(token.text[:1].isupper() and token.i not in known for token in entity if token.is_alpha)
+
+
+def _coordinated(doc: Doc, left: _Phrase, right: _Phrase) -> bool:
+    """`X and Y`, `X, and Y`, `X-Y` or `X & Y`: the two phrases name a pair."""
+    between = [token.lower_ for token in doc[left.end : right.start]]
+    return between in (["and"], [",", "and"], ["-"], ["–"], ["&"])
+
+
+def link_mentions(doc: Doc) -> Sequence[LinkedMention]:
+    """The mentions the linker stored on a processed document."""
+    return doc._.get(MENTIONS_EXTENSION) or ()
+
+
+def add_actor_linker(nlp: Language, actors_files: Iterable[str] = ()) -> Language:
+    """Add the linker to a loaded pipeline (after NER), once."""
+    if "dyads_actor_linker" not in nlp.pipe_names:
+        nlp.add_pipe("dyads_actor_linker", last=True, config={"actors_files": list(actors_files)})
+    return nlp

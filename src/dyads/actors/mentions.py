@@ -1,0 +1,70 @@
+"""From articles to actor mentions: the linker run over a spaCy pipeline with article dates.
+
+nlp = build_actor_pipeline()
+mentions = article_mentions(article, nlp)
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+
+from dyads.actors.linker import DATE_EXTENSION, LinkedMention, add_actor_linker, link_mentions
+from dyads.model import Article, Mention
+from dyads.nlp import load_model
+
+
+def build_actor_pipeline(model: str | None = None, actors_files: Iterable[str] = ()) -> Language:
+    """A spaCy pipeline (the configured model) with the actor linker added after NER."""
+    return add_actor_linker(load_model(model), actors_files)
+
+
+@functools.lru_cache(maxsize=2)
+def shared_actor_pipeline(model: str | None = None, actors_files: tuple[str, ...] = ()) -> Language:
+    """One pipeline per model and dictionary files per process: loading takes seconds, and
+    repeated ingests (API users, tests) would otherwise pay it every time."""
+    return build_actor_pipeline(model, actors_files)
+
+
+def article_mentions(article: Article, nlp: Language) -> list[Mention]:
+    """Link the actors of one article, with roles looked up on its publication date."""
+    return next(stream_mentions([article], nlp))
+
+
+def stream_mentions(
+    articles: Iterable[Article], nlp: Language, batch_size: int = 32
+) -> Iterator[list[Mention]]:
+    """Mentions per article for a stream of articles, parsed in batches."""
+    articles = list(articles)
+    docs = []
+    for article in articles:
+        doc = nlp.make_doc(article.text)
+        doc._.set(DATE_EXTENSION, article.published.date if article.published else None)
+        docs.append(doc)
+    for article, doc in zip(articles, nlp.pipe(docs, batch_size=batch_size), strict=True):
+        yield [_mention(article, linked) for linked in link_mentions(doc)]
+
+
+def split_code(code: str) -> tuple[str | None, str | None]:
+    """Country (first three letters) and role (the rest) of a CAMEO actor code."""
+    return (code[:3] or None), (code[3:] or None)
+
+
+def _mention(article: Article, linked: LinkedMention) -> Mention:
+    country, role = split_code(linked.code)
+    return Mention(
+        doc=article.doc,
+        article_id=article.id,
+        sentence_index=linked.sentence_index,
+        start=linked.start,
+        end=linked.end,
+        text=linked.text,
+        code=linked.code,
+        country=country,
+        role=role,
+        method=linked.method,
+        entry=linked.entry,
+        confidence=linked.confidence,
+    )

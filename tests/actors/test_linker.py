@@ -1,0 +1,151 @@
+"""Linker rules on hand-built Docs: no model needed, every case states its tokens, entities and date."""
+
+import datetime as dt
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from dyads.actors.dictionary import ActorDictionary, NameEntry, Person
+from dyads.actors.linker import DATE_EXTENSION, ActorLinker, link_mentions
+from dyads.actors.roles import Role
+
+NLP = spacy.blank("en")
+
+
+def role(person, code, start, end=None):
+    start = dt.date.fromisoformat(start) if start else None
+    end = dt.date.fromisoformat(end) if end else None
+    return Role(person, (), code[:3], code, "", "", start, end)
+
+
+DICTIONARY = ActorDictionary(
+    names=[
+        NameEntry("Russia", "RUS", "country", False),
+        NameEntry("Russian", "RUS", "adjective", False),
+        NameEntry("China", "CHN", "country", False),
+        NameEntry("Chinese", "CHN", "adjective", False),
+        NameEntry("Moscow", "RUS", "capital", False),
+        NameEntry("Kremlin", "RUSGOV", "metonym", False),
+        NameEntry("Georgia", "GEO", "country", True),
+        NameEntry("Mexico", "MEX", "country", False),
+        NameEntry("Harvard University", "USAEDU", "organization", False),
+        NameEntry("NATO", "IGOWSTNAT", "igo", False),
+    ],
+    people=[
+        Person("Donald Trump", ("Donald Trump", "Trump"), (
+            role("Donald Trump", "USAGOV", "2017-01-20", "2021-01-20"),
+            role("Donald Trump", "USAGOV", "2025-01-20"),
+        )),
+        Person("Vladimir Putin", ("Vladimir Putin", "Putin"), (role("Vladimir Putin", "RUSGOV", "2012-05-07"),)),
+        Person("Xi Jinping", ("Xi Jinping", "Xi"), (role("Xi Jinping", "CHNGOV", "2013-03-14"),)),
+    ],
+    agents={"president": "GOV", "leader": "GOV", "leaders": "GOV", "foreign ministry": "GOV", "ministry": "GOV", "troops": "MIL",
+            "aide": "GOV", "professor": "EDU", "leadership": "GOV", "minister": "GOV"},
+)  # fmt: skip
+LINKER = ActorLinker(NLP, DICTIONARY)
+
+
+def make_doc(text: str, ents=(), day="2025-03-01", sentence_starts=(0,), deps=None) -> Doc:
+    """A Doc from whitespace-separated tokens; `ents` are (first token, end token, label)."""
+    words = text.split()
+    tags = ["O"] * len(words)
+    for start, end, label in ents:
+        tags[start] = f"B-{label}"
+        for index in range(start + 1, end):
+            tags[index] = f"I-{label}"
+    if deps:
+        heads, labels = deps
+        doc = Doc(NLP.vocab, words=words, ents=tags, heads=heads, deps=labels)
+    else:
+        starts = [index in sentence_starts for index in range(len(words))]
+        doc = Doc(NLP.vocab, words=words, ents=tags, sent_starts=starts)
+    doc._.set(DATE_EXTENSION, dt.date.fromisoformat(day))
+    return doc
+
+
+def linked(doc: Doc) -> list[tuple[str, str]]:
+    return [(m.text, m.code) for m in link_mentions(LINKER(doc))]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "day", "expected"),
+    [
+        (
+            "Russian President Vladimir Putin spoke",
+            [(2, 4, "PERSON")],
+            "2025-03-01",
+            [("Russian President Vladimir Putin", "RUSGOV")],
+        ),
+        ("Trump met reporters", [(0, 1, "PERSON")], "2019-05-01", [("Trump", "USAGOV")]),
+        ("Trump met reporters", [(0, 1, "PERSON")], "2022-05-01", [("Trump", "USAELI")]),
+        ("Trump met reporters", [(0, 1, "PERSON")], "2025-05-01", [("Trump", "USAGOV")]),
+        ("the Kremlin said", [], "2025-03-01", [("the Kremlin", "RUSGOV")]),
+        ("the Chinese Foreign Ministry said", [], "2025-03-01", [("the Chinese Foreign Ministry", "CHNGOV")]),
+        ("Russian troops advanced", [], "2025-03-01", [("Russian troops", "RUSMIL")]),
+        ("Moscow 's support", [], "2025-03-01", [("Moscow", "RUS")]),
+        ("Russia 's foreign ministry said", [], "2025-03-01", [("Russia 's foreign ministry", "RUSGOV")]),
+        ("NATO allies met", [], "2025-03-01", [("NATO", "IGOWSTNAT")]),
+        (
+            "Kremlin aide Yuri Ushakov said",
+            [(2, 4, "PERSON")],
+            "2025-03-01",
+            [("Kremlin aide Yuri Ushakov", "RUSGOV")],
+        ),
+        (
+            "Chinese Foreign Minister Li Wei said",
+            [(3, 5, "PERSON")],
+            "2025-03-01",
+            [("Chinese Foreign Minister Li Wei", "CHNGOV")],
+        ),
+        ("Tbilisi , Georgia protested", [(0, 1, "GPE"), (2, 3, "GPE")], "2025-03-01", []),
+        ("Georgia protested", [(0, 1, "PERSON")], "2025-03-01", []),
+        ("Georgia protested", [(0, 1, "GPE")], "2025-03-01", [("Georgia", "GEO")]),
+        ("New Mexico voted", [(0, 2, "GPE")], "2025-03-01", []),
+        ("Mexico voted", [(0, 1, "GPE")], "2025-03-01", [("Mexico", "MEX")]),
+        ("the president spoke", [], "2025-03-01", []),
+        ("lowercase russian troops", [], "2025-03-01", []),
+    ],
+)
+def test_single_sentence_rules(text, ents, day, expected):
+    assert linked(make_doc(text, ents, day)) == expected
+
+
+def test_name_introduced_with_title_is_remembered_by_surname():
+    doc = make_doc(
+        "Chinese Foreign Minister Li Wei spoke . Wei later left",
+        [(3, 5, "PERSON"), (7, 8, "PERSON")],
+        sentence_starts=(0, 7),
+    )
+    assert linked(doc) == [("Chinese Foreign Minister Li Wei", "CHNGOV"), ("Wei", "CHNGOV")]
+
+
+def test_plural_reference_resolves_to_the_last_coordinated_pair():
+    doc = make_doc(
+        "Putin and Xi spoke . the two leaders agreed",
+        [(0, 1, "PERSON"), (2, 3, "PERSON")],
+        sentence_starts=(0, 5),
+    )
+    assert linked(doc) == [
+        ("Putin", "RUSGOV"), ("Xi", "CHNGOV"), ("the two leaders", "RUSGOV"), ("the two leaders", "CHNGOV"),
+    ]  # fmt: skip
+
+
+def test_pair_of_countries_gives_role_to_plural_leaders():
+    doc = make_doc("Russia and China signed . both leaders agreed", sentence_starts=(0, 5))
+    assert linked(doc)[2:] == [("both leaders", "RUSGOV"), ("both leaders", "CHNGOV")]
+
+
+def test_hyphenated_pair_and_coordinated_adjectives():
+    assert linked(make_doc("China - Russia relations")) == [("China", "CHN"), ("Russia", "RUS")]
+    assert linked(make_doc("the Russian and Chinese leadership said")) == [
+        ("the Russian", "RUSGOV"), ("Chinese leadership", "CHNGOV"),
+    ]  # fmt: skip
+
+
+def test_unknown_person_coded_by_appositive():
+    words = "Graham Allison , the professor at Harvard University , wrote"
+    heads = [1, 9, 1, 4, 1, 4, 7, 5, 1, 9]
+    deps = ["compound", "nsubj", "punct", "det", "appos", "prep", "compound", "pobj", "punct", "ROOT"]
+    doc = make_doc(words, [(0, 2, "PERSON"), (6, 8, "ORG")], deps=(heads, deps))
+    assert linked(doc) == [("Graham Allison", "USAEDU"), ("Harvard University", "USAEDU")]
