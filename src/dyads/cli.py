@@ -54,14 +54,20 @@ db_option = click.option(
     "--db", "db_path", required=True, type=click.Path(dir_okay=False), help="DuckDB database file."
 )
 
-output_format_option = click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="Tables for people, JSON for scripts.",
-)
+
+def format_option(choices: list[str], description: str):
+    """`--format` with its first choice as the default."""
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(choices),
+        default=choices[0],
+        show_default=True,
+        help=description,
+    )
+
+
+output_format_option = format_option(["table", "json"], "Tables for people, JSON for scripts.")
 
 
 model_option = click.option(
@@ -152,14 +158,7 @@ def ingest_command(paths, db_path, default_date, max_bytes, batch_size, model, a
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["jsonl", "table"]),
-    default="jsonl",
-    show_default=True,
-    help="One JSON mention per line, or a table for people.",
-)
+@format_option(["jsonl", "table"], "One JSON mention per line, or a table for people.")
 @click.option("--date", "default_date", type=IsoDate(), help="Article date when the article gives none.")
 @model_option
 @actors_option
