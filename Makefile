@@ -36,7 +36,7 @@ lint: $(DEV_INSTALLED)
 
 bench: $(DEV_INSTALLED)
 	$(BIN)/python benchmarks/bench_ingest.py --articles 5000 --spacy-baseline
-	$(BIN)/python benchmarks/bench_actors.py --articles 1000
+	$(BIN)/python benchmarks/bench_coding.py --articles 1000
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) demo-export .pytest_cache

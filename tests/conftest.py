@@ -18,16 +18,16 @@ def _shared_dir(name: str) -> Path:
     return path
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     return _shared_dir("seeds")
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def gold_dir() -> Path:
     return _shared_dir("gold")
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def examples_dir() -> Path:
     return REPO / "examples"

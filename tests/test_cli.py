@@ -130,7 +130,7 @@ STATS_TABLE = """\
 │ published        │ 2025-01-21 .. 2025-01-22 │
 │ outlets          │                        2 │
 │ mentions         │                      283 │
-│ events           │                        0 │
+│ events           │                       32 │
 │ stories          │                        0 │
 │ runs             │                        1 │
 └──────────────────┴──────────────────────────┘
@@ -236,3 +236,16 @@ def test_eval_actors_needs_predictions_for_seed_style_gold(gold_dir):
     result = CliRunner().invoke(cli, ["eval", "actors", str(gold_dir / "seed_actors.jsonl")])
     assert result.exit_code == 1
     assert "give the output of `dyads actors` as PREDICTED" in result.stderr
+
+
+def test_code_prints_contract_events(tmp_path):
+    article = tmp_path / "visit.txt"
+    article.write_text(
+        "Leaders Meet\n\nMarch 4, 2025\n\nFrench President Emmanuel Macron met German Chancellor Olaf Scholz "
+        "in Berlin on Monday.\n"
+    )
+    result = run("code", str(article))
+    assert result.exit_code == 0
+    [event] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert (event["source"]["code"], event["root"], event["target"]["code"]) == ("FRAGOV", "04", "DEUGOV")
+    assert (event["event_date"], event["date_precision"], event["mode"]) == ("2025-03-03", "day", "asserted")

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib.metadata import version
+from pathlib import Path
 
 import click
 from rich.console import Console
@@ -29,7 +30,15 @@ from rich.table import Table
 
 from dyads.actors.mentions import build_actor_pipeline, stream_mentions
 from dyads.errors import DyadsError
-from dyads.evaluate import read_jsonl, score_actor_cases, score_extraction, score_seed_mentions
+from dyads.evaluate import (
+    event_cases_as_gold,
+    read_jsonl,
+    score_actor_cases,
+    score_events,
+    score_extraction,
+    score_seed_mentions,
+)
+from dyads.events.coding import code_articles, event_json, shared_coding_pipeline
 from dyads.extract import ExtractOptions
 from dyads.ingest import ReadLimits
 from dyads.ingest.limits import MEGABYTE
@@ -154,6 +163,38 @@ def ingest_command(paths, db_path, default_date, max_bytes, batch_size, model, a
         f"unchanged {summary.unchanged}, rejected {summary.rejected}"
     )
     sys.exit(1 if summary.rejections else 0)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--date", "default_date", type=IsoDate(), help="Article date when the article gives none.")
+@format_option(["jsonl", "table"], "One JSON event per line, or a table for people.")
+@model_option
+@actors_option
+def code(paths, default_date, output_format, model, actors_files):
+    """Code the events in PATHS (files, directories, or - for JSON Lines on stdin), without a database."""
+    options = IngestOptions(extract=ExtractOptions(default_date=default_date))
+    rejections = []
+    with _user_errors():
+        nlp = shared_coding_pipeline(model, tuple(actors_files))
+        articles = []
+        for item in read_articles(paths, options):
+            (rejections if isinstance(item, Rejection) else articles).append(item)
+        events = code_articles(articles, nlp)
+    for rejection in rejections:
+        click.echo(f"rejected: {rejection.input}: {rejection.reason}", err=True)
+    if output_format == "jsonl":
+        for event in events:
+            click.echo(json.dumps(event_json(event), ensure_ascii=False))
+    else:
+        table = Table("doc", "source", "cameo", "target", "mode", "date", "evidence")
+        for event in events:
+            table.add_row(
+                event.doc, event.source.code, event.cameo, event.target.code if event.target else "—",
+                event.mode, event.event_date or "", event.sentence[:60],
+            )  # fmt: skip
+        Console().print(table)
+    sys.exit(1 if rejections else 0)
 
 
 @cli.command()
@@ -304,6 +345,55 @@ def evaluate_actors(gold, predicted, model, output_format, misses):
     Console().print(table)
     for miss in score.misses if misses else ():
         click.echo(f"missed: {miss}")
+
+
+@evaluate_group.command(name="events")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.argument("predicted", required=False, type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--articles",
+    "articles_dir",
+    type=click.Path(exists=True, file_okay=False),
+    help="Where the gold's articles are (default: a seeds folder beside the gold folder).",
+)
+@model_option
+@output_format_option
+@click.option("--misses", is_flag=True, help="Also list missed gold events and false events.")
+def evaluate_events(gold, predicted, articles_dir, model, output_format, misses):
+    """Event coding against gold events (`{"doc", "source", "target", "cameo_roots", "evidence", …}`)
+    or sentence cases (`{"id", "text", "date", "events": [...]}`).
+
+    Without PREDICTED (the output of `dyads code`), dyads codes the gold's articles itself.
+    """
+    with _user_errors():
+        records = read_jsonl(gold)
+        if records and "events" in records[0]:
+            articles, records = event_cases_as_gold(records)
+        else:
+            directory = Path(articles_dir) if articles_dir else Path(gold).resolve().parent.parent / "seeds"
+            articles = [a for a in read_articles([str(directory)]) if not isinstance(a, Rejection)]
+        if predicted:
+            events = read_jsonl(predicted)
+        else:
+            events = [event_json(e) for e in code_articles(articles, shared_coding_pipeline(model))]
+        score = score_events(records, events, {Path(a.doc).name: a.text for a in articles})
+    figures = {k: v for k, v in score._asdict().items() if k not in ("misses", "false_events")}
+    if output_format == "json":
+        click.echo(
+            json.dumps(
+                {**figures, "misses": list(score.misses), "false_events": list(score.false_events)}, indent=2
+            )
+        )
+        return
+    table = Table("measure", "value", title="event coding")
+    for name, value in figures.items():
+        table.add_row(name.replace("_", " "), str(value) if isinstance(value, int) else f"{value:.3f}")
+    Console().print(table)
+    if misses:
+        for line in score.misses:
+            click.echo(f"missed: {line}")
+        for line in score.false_events:
+            click.echo(f"false: {line}")
 
 
 @contextmanager

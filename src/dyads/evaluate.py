@@ -195,3 +195,110 @@ def read_jsonl(path: str | Path) -> list[dict]:
             except json.JSONDecodeError as error:
                 raise DyadsError(f"{path} line {number}: invalid JSON ({error.msg})") from None
     return records
+
+
+class EventScore(NamedTuple):
+    """Event coding against gold: recall over required events, precision over predictions, and the
+    accuracies of role, PLOVER category, mode and date over matched pairs."""
+
+    required: int
+    predicted: int
+    recall: float
+    precision: float
+    f1: float
+    role_accuracy: float
+    plover_accuracy: float
+    mode_accuracy: float
+    date_accuracy: float
+    misses: tuple[str, ...]
+    false_events: tuple[str, ...]
+
+
+_GOLD_MODES = {"intend": "intended", "threaten": "threatened", "deny": "denied"}
+
+
+def score_events(gold: Sequence[dict], predicted: Sequence[dict], texts: dict[str, str]) -> EventScore:
+    """Score predicted events (the design's event JSON) against gold events of the seed format.
+
+    A prediction matches a gold event of the same article when source and target countries agree
+    (either direction for symmetric gold; `---` accepts any target), its CAMEO root is accepted, and
+    its sentence overlaps the gold evidence. `texts` maps document names to article texts.
+    """
+    matched_gold: dict[str, dict] = {}
+    false_events = []
+    correct_predictions = 0
+    for event in predicted:
+        text = texts.get(Path(event["doc"]).name, "")
+        matches = [item for item in gold if _event_matches(event, item, text)]
+        if matches:
+            correct_predictions += 1
+            for item in matches:
+                matched_gold.setdefault(item["id"], event)
+        else:
+            target = event["target"]["code"] if event["target"] else "---"
+            summary = f"{event['source']['code']} {event['cameo']} {target}"
+            false_events.append(f"{event['doc']}: {summary}: {event['sentence'][:90]!r}")
+    required = [item for item in gold if item.get("required", True)]
+    found = [item for item in required if item["id"] in matched_gold]
+    recall = len(found) / len(required) if required else 1.0
+    precision = correct_predictions / len(predicted) if predicted else 1.0
+    pairs = [(item, matched_gold[item["id"]]) for item in gold if item["id"] in matched_gold]
+
+    def accuracy(check, field: str | None = None) -> float:
+        judged = [(g, p) for g, p in pairs if field is None or field in g]
+        return sum(check(g, p) for g, p in judged) / len(judged) if judged else float("nan")
+
+    return EventScore(
+        required=len(required),
+        predicted=len(predicted),
+        recall=recall,
+        precision=precision,
+        f1=2 * recall * precision / (recall + precision) if recall + precision else 0.0,
+        role_accuracy=accuracy(lambda g, p: p["source"]["code"] == g["source"]),
+        plover_accuracy=accuracy(lambda g, p: p["plover"] in g["plover"], "plover"),
+        mode_accuracy=accuracy(lambda g, p: p["mode"] == _GOLD_MODES.get(g["mode"], g["mode"])),
+        date_accuracy=accuracy(lambda g, p: p["event_date"] == g["event_date"]),
+        misses=tuple(
+            f"{g['id']}: {g['source']} {g['cameo_roots']} {g['target']}: {g['evidence'][:80]!r}"
+            for g in required
+            if g["id"] not in matched_gold
+        ),
+        false_events=tuple(false_events),
+    )
+
+
+def _event_matches(event: dict, gold: dict, text: str) -> bool:
+    if Path(event["doc"]).name != Path(gold["doc"]).name or event["root"] not in gold["cameo_roots"]:
+        return False
+    source, target = event["source"]["code"][:3], (event["target"]["code"][:3] if event["target"] else None)
+    gold_source, gold_target = gold["source"][:3], gold["target"][:3]
+    if gold_target == "---":
+        countries_agree = source == gold_source
+    else:
+        countries_agree = (source, target) == (gold_source, gold_target) or (
+            gold.get("symmetric") and (target, source) == (gold_source, gold_target)
+        )
+    return bool(countries_agree) and _sentence_overlaps(event, gold["evidence"], text)
+
+
+def _sentence_overlaps(event: dict, evidence: str, text: str) -> bool:
+    """Whether the predicted event's sentence and the gold evidence share characters in the article."""
+    normalized = text.replace("’", "'").replace("“", '"').replace("”", '"')
+    evidence = evidence.replace("’", "'").replace("“", '"').replace("”", '"')
+    sentence = event["sentence"].replace("’", "'").replace("“", '"').replace("”", '"')
+    gold_start = normalized.find(evidence)
+    sentence_start = normalized.find(sentence, max(event["evidence"][0] - len(sentence), 0))
+    if gold_start < 0 or sentence_start < 0:
+        return evidence in sentence or sentence in evidence
+    return sentence_start < gold_start + len(evidence) and gold_start < sentence_start + len(sentence)
+
+
+def event_cases_as_gold(cases: Sequence[dict]) -> tuple[list[Article], list[dict]]:
+    """Sentence cases (`{"id", "text", "date", "events": [...]}`) as articles and seed-format gold."""
+    articles = [_case_article(case) for case in cases]
+    gold = [
+        {**event, "id": f"{case['id']}#{number}", "doc": case["id"], "required": True}
+        for case in cases
+        for number, event in enumerate(case["events"], start=1)
+    ]
+    return articles, gold

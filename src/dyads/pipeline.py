@@ -1,4 +1,4 @@
-"""Ingest: read → extract → dedup → actors → store, in batches, one transaction per batch.
+"""Ingest: read → extract → dedup → actors → events → store, in batches, one transaction per batch.
 
 This is the Python API behind `dyads ingest`. Bad inputs become rejections with reasons and never stop
 the batch; inputs already stored are skipped, so running the same ingest twice changes nothing.
@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 
 from spacy.language import Language
 
-from dyads.actors.mentions import shared_actor_pipeline, stream_mentions
 from dyads.dedup import DedupConfig, DuplicateIndex, minhash_signature
 from dyads.errors import InputError
+from dyads.events.coding import shared_coding_pipeline, stream_coded
 from dyads.extract import ExtractOptions, extract_article
 from dyads.ingest import ReadLimits, read_inputs
-from dyads.model import Article, Duplicate, Mention, RawDocument, Rejection
+from dyads.model import Article, Duplicate, Event, Mention, RawDocument, Rejection
 from dyads.store import Store, StoredIds
 
 logger = logging.getLogger(__name__)
@@ -73,12 +73,18 @@ def ingest(
     while batch := list(itertools.islice(items, options.batch_size)):
         outcome = _classify_batch(batch, stored, index, options)
         mentions: list[Mention] = []
+        events: list[Event] = []
         if outcome.articles:
-            nlp = nlp or shared_actor_pipeline(options.model, options.actors_files)
-            articles = [article for article, _ in outcome.articles]
-            mentions = [mention for found in stream_mentions(articles, nlp) for mention in found]
+            nlp = nlp or shared_coding_pipeline(options.model, options.actors_files)
+            for found_mentions, found_events in stream_coded(
+                [article for article, _ in outcome.articles], nlp
+            ):
+                mentions.extend(found_mentions)
+                events.extend(found_events)
         with store.transaction():
-            store.write_batch(run_id, outcome.articles, outcome.duplicates, outcome.rejections, mentions)
+            store.write_batch(
+                run_id, outcome.articles, outcome.duplicates, outcome.rejections, mentions, events
+            )
         accepted += len(outcome.articles)
         duplicates += len(outcome.duplicates)
         unchanged += outcome.unchanged

@@ -9,6 +9,7 @@ skips what is already there. DuckDB lets one process write a file at a time; a s
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -19,7 +20,7 @@ from typing import Literal
 import duckdb
 
 from dyads.errors import DatabaseInUseError, DyadsError
-from dyads.model import Article, Duplicate, Mention, Rejection
+from dyads.model import Article, Duplicate, Event, Mention, Rejection
 
 SCHEMA_VERSION = 1
 _INSERT_CHUNK = 500
@@ -316,6 +317,7 @@ class Store:
         duplicates: Sequence[Duplicate],
         rejections: Sequence[Rejection],
         mentions: Sequence[Mention] = (),
+        events: Sequence[Event] = (),
     ) -> None:
         """Store one batch in the current transaction; rows already present are left as they are."""
         self._insert("articles", [_article_row(article, run_id) for article, _ in articles])
@@ -346,6 +348,7 @@ class Store:
                 for m in mentions
             ],
         )  # fmt: skip
+        self._insert("events", [_event_row(event) for event in events])
         self.connection.execute(
             """UPDATE runs SET accepted = accepted + ?, duplicates = duplicates + ?,
                rejected = rejected + ? WHERE id = ?""",
@@ -434,6 +437,23 @@ def _article_row(article: Article, run_id: int) -> tuple:
         article.ingested_at,
         run_id,
     )
+
+
+def _event_row(event: Event) -> tuple:
+    source, target, attributed = event.source, event.target, event.attributed_to
+    key = f"{event.article_id}:{event.sentence_index}:{event.evidence[0]}:{source.code}:{event.cameo}:"
+    key += target.code if target else "-"
+    return (
+        hashlib.sha256(key.encode()).hexdigest()[:16], event.article_id, event.doc, event.sentence_index,
+        event.sentence, source.text, source.code, source.country, source.role,
+        target.text if target else None, target.code if target else None,
+        target.country if target else None, target.role if target else None,
+        event.cameo, event.root, event.plover, event.mode, event.negated, event.symmetric,
+        attributed.text if attributed else None, attributed.code if attributed else None,
+        event.event_date, event.date_precision, event.goldstein, event.quad_class, event.confidence,
+        event.evidence[0], event.evidence[1], None, None, None, None, None, None,
+        list(event.topics), list(event.context),
+    )  # fmt: skip
 
 
 def _sql_string(value: str) -> str:

@@ -115,6 +115,16 @@ class ActorDictionary:
     def sector(self, word: str) -> str | None:
         return self.agents.get(word.lower())
 
+    def role_intervals(self, name: str) -> list[tuple[dt.date, dt.date | None]]:
+        """When the person of that name held dated roles, oldest first (for `during his first term`)."""
+        intervals = {
+            (role.start, role.end)
+            for person in self.persons(name)
+            for role in person.roles
+            if role.start is not None and not role.code.endswith(ELITE)
+        }
+        return sorted(intervals)
+
 
 def person_key(name: str) -> str:
     """People from different tables are the same person when their names match, ignoring accents."""

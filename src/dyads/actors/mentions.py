@@ -44,7 +44,7 @@ def stream_mentions(
         doc._.set(DATE_EXTENSION, article.published.date if article.published else None)
         docs.append(doc)
     for article, doc in zip(articles, nlp.pipe(docs, batch_size=batch_size), strict=True):
-        yield [_mention(article, linked) for linked in link_mentions(doc)]
+        yield [mention_record(article, linked) for linked in link_mentions(doc)]
 
 
 def split_code(code: str) -> tuple[str | None, str | None]:
@@ -52,7 +52,8 @@ def split_code(code: str) -> tuple[str | None, str | None]:
     return (code[:3] or None), (code[3:] or None)
 
 
-def _mention(article: Article, linked: LinkedMention) -> Mention:
+def mention_record(article: Article, linked: LinkedMention) -> Mention:
+    """The stored record of a linked mention of an article."""
     country, role = split_code(linked.code)
     return Mention(
         doc=article.doc,

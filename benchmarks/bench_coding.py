@@ -1,9 +1,10 @@
-"""Actor-linking overhead: the same articles parsed with and without the linker, in one run.
+"""Linking and coding overhead: the same articles parsed by the model alone, with the actor linker,
+and with the linker and the event coder, in one run.
 
-    python benchmarks/bench_actors.py --articles 1000
+    python benchmarks/bench_coding.py --articles 1000
 
-Reports the time of `nlp.pipe` with the model alone, with the actor linker added, the linker's share
-of the total, and the linker's one-off start-up cost (building the phrase matchers).
+Reports each pipeline's time and words/s, what linking and coding add to parsing, and the start-up
+cost of building the linker's phrase matchers.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import time
 from pathlib import Path
 
 from dyads.actors.linker import DATE_EXTENSION, add_actor_linker
+from dyads.events.coding import CODER
 from dyads.model import Article
 from dyads.nlp import load_model
 from dyads.pipeline import read_articles
@@ -51,19 +53,27 @@ def main() -> None:
     start = time.perf_counter()
     add_actor_linker(nlp)
     startup = time.perf_counter() - start
-    with nlp.select_pipes(disable=["dyads_actor_linker"]):
+    nlp.add_pipe(CODER, last=True)
+    with nlp.select_pipes(disable=["dyads_actor_linker", CODER]):
         timed_pipe(nlp, articles[:50])
         parse_only = timed_pipe(nlp, articles)
-    with_linker = timed_pipe(nlp, articles)
+    with nlp.select_pipes(disable=[CODER]):
+        with_linker = timed_pipe(nlp, articles)
+    with_coder = timed_pipe(nlp, articles)
     print(
         f"machine: {platform.machine()}, Python {platform.python_version()}; {len(articles)} articles, {words:,} words"
     )
-    print(f"{'pipeline':32} {'seconds':>8} {'words/s':>9}")
-    print(f"{'model only (parse + NER)':32} {parse_only:8.2f} {words / parse_only:9,.0f}")
-    print(f"{'model + actor linker':32} {with_linker:8.2f} {words / with_linker:9,.0f}")
+    print(f"{'pipeline':36} {'seconds':>8} {'words/s':>9}")
+    for label, seconds in (
+        ("model only (parse + NER)", parse_only),
+        ("model + actor linker", with_linker),
+        ("model + actor linker + event coder", with_coder),
+    ):
+        print(f"{label:36} {seconds:8.2f} {words / seconds:9,.0f}")
     print(
         f"\nlinking adds {100 * (with_linker - parse_only) / parse_only:.1f}% to parsing; start-up {startup:.2f} s"
     )
+    print(f"event coding adds {100 * (with_coder - with_linker) / parse_only:.1f}% to parsing")
 
 
 if __name__ == "__main__":

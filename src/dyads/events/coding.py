@@ -1,0 +1,137 @@
+"""From articles to mentions and events: the full spaCy pipeline with actor linker and event coder.
+
+nlp = shared_coding_pipeline()
+for mentions, events in stream_coded(articles, nlp): ...
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Iterable, Iterator, Sequence
+
+from spacy.language import Language
+
+from dyads.actors.linker import DATE_EXTENSION, LinkedMention
+from dyads.actors.mentions import build_actor_pipeline, mention_record, split_code
+from dyads.dates import resolve_event_date
+from dyads.events.coder import EVENTS_EXTENSION, CodedEvent
+from dyads.model import ActorRef, Article, Event, Mention
+from dyads.ontology import event_code
+
+CODER = "dyads_event_coder"
+
+
+def build_coding_pipeline(
+    model: str | None = None, actors_files: Iterable[str] = (), patterns_files: Iterable[str] = ()
+) -> Language:
+    """The configured spaCy model with the actor linker and the event coder."""
+    nlp = build_actor_pipeline(model, actors_files)
+    nlp.add_pipe(CODER, last=True, config={"patterns_files": list(patterns_files)})
+    return nlp
+
+
+@functools.lru_cache(maxsize=2)
+def shared_coding_pipeline(
+    model: str | None = None, actors_files: tuple[str, ...] = (), patterns_files: tuple[str, ...] = ()
+) -> Language:
+    """One pipeline per configuration per process: loading it takes seconds."""
+    return build_coding_pipeline(model, actors_files, patterns_files)
+
+
+def stream_coded(
+    articles: Iterable[Article], nlp: Language, batch_size: int = 32
+) -> Iterator[tuple[list[Mention], list[Event]]]:
+    """Mentions and events per article, parsing in batches; roles and dates use each article's date."""
+    articles = list(articles)
+    linker = nlp.get_pipe("dyads_actor_linker")
+    docs = []
+    for article in articles:
+        doc = nlp.make_doc(article.text)
+        doc._.set(DATE_EXTENSION, _anchor(article))
+        docs.append(doc)
+    for article, doc in zip(articles, nlp.pipe(docs, batch_size=batch_size), strict=True):
+        mentions = [mention_record(article, linked) for linked in doc._.get("dyads_mentions") or ()]
+        sentences = list(doc.sents)
+        events = [
+            _event(
+                article, coded, sentences[coded.sentence_index].text.strip(), linker.dictionary.role_intervals
+            )
+            for coded in doc._.get(EVENTS_EXTENSION) or ()
+        ]
+        yield mentions, events
+
+
+def _anchor(article: Article) -> dt.date:
+    return article.published.date if article.published else article.ingested_at.date()
+
+
+def _event(article: Article, coded: CodedEvent, sentence: str, roles) -> Event:
+    entry = event_code(coded.code)
+    start, end = coded.date_text
+    date = resolve_event_date(article.text[start:end], _anchor(article), roles)
+    confidence = round(
+        min(coded.source.confidence, coded.target.confidence if coded.target else 1.0) * 0.9, 2
+    )
+    return Event(
+        doc=article.doc,
+        article_id=article.id,
+        sentence_index=coded.sentence_index,
+        sentence=sentence,
+        source=_actor(coded.source),
+        target=_actor(coded.target) if coded.target else None,
+        cameo=entry.code,
+        root=entry.root,
+        plover=entry.plover,
+        mode=coded.mode,
+        negated=coded.negated,
+        attributed_to=_actor(coded.attributed_to) if coded.attributed_to else None,
+        event_date=date.value,
+        date_precision=date.precision,
+        goldstein=entry.goldstein,
+        quad_class=entry.quad_class,
+        confidence=confidence,
+        evidence=coded.evidence,
+        symmetric=coded.symmetric,
+        context=entry.contexts,
+    )
+
+
+def _actor(mention: LinkedMention) -> ActorRef:
+    country, role = split_code(mention.code)
+    return ActorRef(text=mention.text, code=mention.code, country=country, role=role)
+
+
+def event_json(event: Event) -> dict:
+    """The design's event JSON: one object per event."""
+    return {
+        "doc": event.doc,
+        "article_id": event.article_id,
+        "sentence_index": event.sentence_index,
+        "sentence": event.sentence,
+        "source": event.source.__dict__,
+        "target": event.target.__dict__ if event.target else None,
+        "cameo": event.cameo,
+        "root": event.root,
+        "plover": event.plover,
+        "mode": event.mode,
+        "negated": event.negated,
+        "attributed_to": {"text": event.attributed_to.text, "code": event.attributed_to.code}
+        if event.attributed_to
+        else None,
+        "event_date": event.event_date,
+        "date_precision": event.date_precision,
+        "goldstein": event.goldstein,
+        "quad_class": event.quad_class,
+        "confidence": event.confidence,
+        "evidence": list(event.evidence),
+        "symmetric": event.symmetric,
+        "location": None,
+        "topics": list(event.topics),
+        "context": list(event.context),
+    }
+
+
+def code_articles(articles: Sequence[Article], nlp: Language) -> list[Event]:
+    """Every event of some articles (no database)."""
+    return [event for _, events in stream_coded(articles, nlp) for event in events]

@@ -1,0 +1,94 @@
+"""The event pattern table: predicate lemma + argument frame → CAMEO code.
+
+`data/patterns.csv` (see PATTERNS_README.md there) is readable and extensible: each row names a
+predicate lemma and part of speech, where its target is found, and optional constraints (a particle,
+the lemma of its object, the lemma of an `xcomp` complement). The most specific matching row wins, so
+`impose` + object `sanction` (163) beats `impose` alone.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+
+PATTERNS_FILE = "patterns.csv"
+PATTERN_COLUMNS = ("lemma", "pos", "target", "particle", "object", "xcomp", "code", "symmetric")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    lemma: str
+    pos: str
+    target: str
+    particle: str
+    object: str
+    xcomp: str
+    code: str
+    symmetric: bool
+
+    @property
+    def specificity(self) -> int:
+        """How many constraints the row sets; the most specific matching row wins."""
+        return sum(bool(value) for value in (self.particle, self.object, self.xcomp, self.target))
+
+
+@dataclass(frozen=True)
+class PredicateFeatures:
+    """What the parse says about one predicate: its particles and prepositions, object and complement."""
+
+    lemma: str
+    pos: str
+    particles: frozenset[str]
+    object: str
+    xcomp: str
+    targets: frozenset[str]
+
+
+class PatternTable:
+    """Patterns indexed by (lemma, part of speech)."""
+
+    def __init__(self, patterns: Iterable[Pattern]) -> None:
+        self._by_predicate: dict[tuple[str, str], list[Pattern]] = defaultdict(list)
+        for pattern in patterns:
+            self._by_predicate[(pattern.lemma, pattern.pos)].append(pattern)
+
+    @classmethod
+    def load(cls, extra_files: Sequence[str | Path] = ()) -> PatternTable:
+        sources = [files("dyads.events").joinpath("data", PATTERNS_FILE), *map(Path, extra_files)]
+        patterns = []
+        for source in sources:
+            with source.open(encoding="utf-8", newline="") as handle:
+                patterns.extend(_pattern(row) for row in csv.DictReader(handle))
+        return cls(patterns)
+
+    def knows(self, lemma: str, pos: str) -> bool:
+        return (lemma, pos) in self._by_predicate
+
+    def best(self, features: PredicateFeatures) -> Pattern | None:
+        """The most specific row whose constraints the predicate meets."""
+        candidates = [
+            pattern
+            for pattern in self._by_predicate.get((features.lemma, features.pos), ())
+            if (not pattern.particle or pattern.particle in features.particles)
+            and (not pattern.object or pattern.object == features.object)
+            and (not pattern.xcomp or pattern.xcomp == features.xcomp)
+            and (not pattern.target or pattern.target in features.targets)
+        ]
+        return max(candidates, key=lambda pattern: pattern.specificity, default=None)
+
+
+def _pattern(row: dict[str, str]) -> Pattern:
+    return Pattern(
+        lemma=row["lemma"].strip().lower(),
+        pos=row["pos"].strip().upper(),
+        target=row["target"].strip(),
+        particle=row["particle"].strip().lower(),
+        object=row["object"].strip().lower(),
+        xcomp=row["xcomp"].strip().lower(),
+        code=row["code"].strip(),
+        symmetric=row["symmetric"].strip().lower() == "yes",
+    )

@@ -1,0 +1,118 @@
+"""Coder rules on hand-built parses: no model needed; each case states tokens, heads, labels and actors."""
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from dyads.actors.linker import MENTIONS_EXTENSION, LinkedMention
+from dyads.events.coder import EVENTS_EXTENSION, EventCoder
+from dyads.events.patterns import Pattern, PatternTable
+
+NLP = spacy.blank("en")
+PATTERNS = PatternTable(
+    [
+        Pattern("meet", "VERB", "dobj", "", "", "", "040", True),
+        Pattern("meet", "VERB", "", "", "", "", "040", True),
+        Pattern("accuse", "VERB", "dobj", "", "", "", "112", False),
+        Pattern("attack", "VERB", "dobj", "", "", "", "190", False),
+        Pattern("impose", "VERB", "prep:on", "", "sanction", "", "163", False),
+        Pattern("impose", "VERB", "", "", "", "", "160", False),
+        Pattern("talk", "NOUN", "prep:with", "", "", "", "040", True),
+        Pattern("hold", "VERB", "prep:with", "", "talk", "", "043", True),
+    ]
+)
+CODER = EventCoder(PATTERNS)
+if not Doc.has_extension(MENTIONS_EXTENSION):
+    Doc.set_extension(MENTIONS_EXTENSION, default=None)
+
+
+def parse(rows: str, actors: dict[str, str]) -> Doc:
+    """Rows `word lemma POS head dep`, one per token; `actors` maps a word to its code."""
+    words, lemmas, tags, heads, deps = zip(*(row.split() for row in rows.strip().splitlines()), strict=True)
+    doc = Doc(
+        NLP.vocab,
+        words=list(words),
+        lemmas=list(lemmas),
+        pos=list(tags),
+        heads=[int(h) for h in heads],
+        deps=list(deps),
+    )
+    mentions = [
+        LinkedMention(
+            token.idx, token.idx + len(token.text), token.text, actors[token.text], "person", "test", 0.9, 0
+        )
+        for token in doc
+        if token.text in actors
+    ]
+    doc._.set(MENTIONS_EXTENSION, mentions)
+    return doc
+
+
+def coded(doc: Doc) -> list[tuple]:
+    return [
+        (e.source.code, e.code, e.target.code if e.target else None, e.mode, e.negated)
+        for e in CODER(doc)._.get(EVENTS_EXTENSION)
+    ]
+
+
+ACTORS = {
+    "Putin": "RUSGOV",
+    "Xi": "CHNGOV",
+    "Trump": "USAGOV",
+    "Russia": "RUS",
+    "Ukraine": "UKR",
+    "Kyiv": "UKR",
+}
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        # Putin met Xi
+        (
+            "Putin Putin PROPN 1 nsubj\nmet meet VERB 1 ROOT\nXi Xi PROPN 1 dobj",
+            [("RUSGOV", "040", "CHNGOV", "asserted", False)],
+        ),
+        # Putin and Xi met: a symmetric event between coordinated subjects
+        (
+            "Putin Putin PROPN 3 nsubj\nand and CCONJ 0 cc\nXi Xi PROPN 0 conj\nmet meet VERB 3 ROOT",
+            [("RUSGOV", "040", "CHNGOV", "asserted", False)],
+        ),
+        # Kyiv was attacked by Russia: passive
+        (
+            "Kyiv Kyiv PROPN 2 nsubjpass\nwas be AUX 2 auxpass\nattacked attack VERB 2 ROOT\nby by ADP 2 agent\nRussia Russia PROPN 3 pobj",
+            [("RUS", "190", "UKR", "asserted", False)],
+        ),
+        # Trump did not accuse Xi: negation
+        (
+            "Trump Trump PROPN 3 nsubj\ndid do AUX 3 aux\nnot not PART 3 neg\naccuse accuse VERB 3 ROOT\nXi Xi PROPN 3 dobj",
+            [("USAGOV", "112", "CHNGOV", "denied", True)],
+        ),
+        # Putin is ready to meet Xi: an intended meeting is the intent to meet (036)
+        (
+            "Putin Putin PROPN 1 nsubj\nis be AUX 1 ROOT\nready ready ADJ 1 acomp\nto to PART 4 aux\nmeet meet VERB 2 xcomp\nXi Xi PROPN 4 dobj",
+            [("RUSGOV", "036", "CHNGOV", "intended", False)],
+        ),
+        # Trump could accuse Xi: hypothetical
+        (
+            "Trump Trump PROPN 2 nsubj\ncould could AUX 2 aux\naccuse accuse VERB 2 ROOT\nXi Xi PROPN 2 dobj",
+            [("USAGOV", "112", "CHNGOV", "hypothetical", False)],
+        ),
+        # Trump would impose sanctions on Russia if … : a threatened sanction is a threat (1312)
+        (
+            "Trump Trump PROPN 2 nsubj\nwould would AUX 2 aux\nimpose impose VERB 2 ROOT\nsanctions sanction NOUN 2 dobj\non on ADP 2 prep\nRussia Russia PROPN 4 pobj\nif if SCONJ 7 mark\nneeded need VERB 2 advcl",
+            [("USAGOV", "1312", "RUS", "threatened", False)],
+        ),
+        # Putin held talks with Xi: a light verb; the noun is not coded again
+        (
+            "Putin Putin PROPN 1 nsubj\nheld hold VERB 1 ROOT\ntalks talk NOUN 1 dobj\nwith with ADP 2 prep\nXi Xi PROPN 3 pobj",
+            [("RUSGOV", "043", "CHNGOV", "asserted", False)],
+        ),
+        # the weather improved: no actor, no event
+        ("the the DET 1 det\nweather weather NOUN 2 nsubj\nimproved improve VERB 2 ROOT", []),
+        # Putin attacked: an attack needs a target
+        ("Putin Putin PROPN 1 nsubj\nattacked attack VERB 1 ROOT", []),
+    ],
+)
+def test_coder_rules(rows, expected):
+    assert coded(parse(rows, ACTORS)) == expected
