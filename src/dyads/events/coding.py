@@ -59,7 +59,27 @@ def stream_coded(
             )
             for coded in doc._.get(EVENTS_EXTENSION) or ()
         ]
-        yield mentions, events
+        yield mentions, without_repeat_mentions(events)
+
+
+def without_repeat_mentions(events: Sequence[Event]) -> list[Event]:
+    """Drop later mentions of a happening an article already reported.
+
+    Articles come back to their main happening (`the call`, `the partnership`) many times; each
+    return is a restatement, not a new event. A later event with the same pair of countries and the
+    same three-digit CAMEO code is a restatement unless it carries a date of its own that differs
+    (`declared a partnership in February 2022` is another happening).
+    """
+    seen: dict[tuple[str, ...], str | None] = {}
+    kept = []
+    for event in events:
+        target = event.target.country if event.target else ""
+        key = (*sorted((event.source.country or "", target or "")), event.cameo[:3])
+        if key in seen and (event.date_precision == "before" or event.event_date == seen[key]):
+            continue
+        seen.setdefault(key, event.event_date)
+        kept.append(event)
+    return kept
 
 
 def _anchor(article: Article) -> dt.date:
