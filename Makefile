@@ -31,8 +31,8 @@ test: $(DEV_INSTALLED)
 	$(BIN)/python -m pytest
 
 lint: $(DEV_INSTALLED)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks tools
+	$(BIN)/ruff format --check src tests benchmarks tools
 
 bench: $(DEV_INSTALLED)
 	$(BIN)/python benchmarks/bench_ingest.py --articles 5000 --spacy-baseline

@@ -4,8 +4,9 @@ import json
 
 import pytest
 
-from dyads.actors.mentions import shared_actor_pipeline, stream_mentions
+from dyads.actors.mentions import stream_mentions
 from dyads.evaluate import read_jsonl, score_actor_cases, score_seed_mentions
+from dyads.events.coding import shared_coding_pipeline
 from dyads.pipeline import read_articles
 
 from ..conftest import DATA
@@ -13,7 +14,7 @@ from ..conftest import DATA
 
 @pytest.fixture(scope="module")
 def nlp():
-    return shared_actor_pipeline()
+    return shared_coding_pipeline()
 
 
 def test_seed_mentions_resolve_to_gold_codes(nlp, seeds_dir, gold_dir):

@@ -6,7 +6,6 @@ mentions = article_mentions(article, nlp)
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
@@ -19,13 +18,6 @@ from dyads.nlp import load_model
 def build_actor_pipeline(model: str | None = None, actors_files: Iterable[str] = ()) -> Language:
     """A spaCy pipeline (the configured model) with the actor linker added after NER."""
     return add_actor_linker(load_model(model), actors_files)
-
-
-@functools.lru_cache(maxsize=2)
-def shared_actor_pipeline(model: str | None = None, actors_files: tuple[str, ...] = ()) -> Language:
-    """One pipeline per model and dictionary files per process: loading takes seconds, and
-    repeated ingests (API users, tests) would otherwise pay it every time."""
-    return build_actor_pipeline(model, actors_files)
 
 
 def article_mentions(article: Article, nlp: Language) -> list[Mention]:
