@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 
 from spacy.language import Language
 
@@ -59,7 +60,25 @@ def stream_coded(
             )
             for coded in doc._.get(EVENTS_EXTENSION) or ()
         ]
-        yield mentions, without_repeat_mentions(events)
+        yield mentions, dated_by_earlier_mentions(without_repeat_mentions(events))
+
+
+def dated_by_earlier_mentions(events: Sequence[Event]) -> list[Event]:
+    """Give an untimed event the day of an earlier event of the same two countries in the article.
+
+    A report dates its main happening once (`in a video call on Tuesday`) and then tells what was
+    said and agreed in it without repeating the day; those events share the happening's date.
+    """
+    days: dict[tuple[str, ...], str] = {}
+    dated = []
+    for event in events:
+        key = tuple(sorted((event.source.country or "", event.target.country if event.target else "")))
+        if event.date_precision == "day" and event.event_date:
+            days.setdefault(key, event.event_date)
+        elif event.date_precision == "before" and key in days:
+            event = replace(event, event_date=days[key], date_precision="day")
+        dated.append(event)
+    return dated
 
 
 def without_repeat_mentions(events: Sequence[Event]) -> list[Event]:
