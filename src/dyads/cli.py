@@ -156,8 +156,7 @@ def ingest_command(paths, db_path, default_date, max_bytes, batch_size, model, a
     with _user_errors(), Store.open(db_path) as store, progress:
         task = progress.add_task("ingest", total=None)
         summary = ingest(paths, store, options, progress=lambda n: progress.advance(task, n))
-    for rejection in summary.rejections:
-        click.echo(f"rejected: {rejection.input}: {rejection.reason}", err=True)
+    _report_rejections(summary.rejections)
     click.echo(
         f"accepted {summary.accepted}, duplicates {summary.duplicates}, "
         f"unchanged {summary.unchanged}, rejected {summary.rejected}"
@@ -174,15 +173,11 @@ def ingest_command(paths, db_path, default_date, max_bytes, batch_size, model, a
 def code(paths, default_date, output_format, model, actors_files):
     """Code the events in PATHS (files, directories, or - for JSON Lines on stdin), without a database."""
     options = IngestOptions(extract=ExtractOptions(default_date=default_date))
-    rejections = []
     with _user_errors():
         nlp = shared_coding_pipeline(model, tuple(actors_files))
-        articles = []
-        for item in read_articles(paths, options):
-            (rejections if isinstance(item, Rejection) else articles).append(item)
+        articles, rejections = _articles_and_rejections(paths, options)
         events = code_articles(articles, nlp)
-    for rejection in rejections:
-        click.echo(f"rejected: {rejection.input}: {rejection.reason}", err=True)
+    _report_rejections(rejections)
     if output_format == "jsonl":
         for event in events:
             click.echo(json.dumps(event_json(event), ensure_ascii=False))
@@ -209,15 +204,11 @@ def actors(paths, output_format, default_date, model, actors_files):
     Roles are looked up on each article's publication date: a former leader is an elite (ELI).
     """
     options = IngestOptions(extract=ExtractOptions(default_date=default_date))
-    rejections = []
     with _user_errors():
         nlp = build_actor_pipeline(model, actors_files)
-        articles = []
-        for item in read_articles(paths, options):
-            (rejections if isinstance(item, Rejection) else articles).append(item)
+        articles, rejections = _articles_and_rejections(paths, options)
         mentions = [mention for found in stream_mentions(articles, nlp) for mention in found]
-    for rejection in rejections:
-        click.echo(f"rejected: {rejection.input}: {rejection.reason}", err=True)
+    _report_rejections(rejections)
     if output_format == "jsonl":
         for mention in mentions:
             click.echo(json.dumps(dataclasses.asdict(mention), ensure_ascii=False))
@@ -394,6 +385,19 @@ def evaluate_events(gold, predicted, articles_dir, model, output_format, misses)
             click.echo(f"missed: {line}")
         for line in score.false_events:
             click.echo(f"false: {line}")
+
+
+def _articles_and_rejections(paths, options: IngestOptions) -> tuple[list, list[Rejection]]:
+    articles, rejections = [], []
+    for item in read_articles(paths, options):
+        (rejections if isinstance(item, Rejection) else articles).append(item)
+    return articles, rejections
+
+
+def _report_rejections(rejections) -> None:
+    """Each rejected input on its own stderr line, with the reason."""
+    for rejection in rejections:
+        click.echo(f"rejected: {rejection.input}: {rejection.reason}", err=True)
 
 
 @contextmanager

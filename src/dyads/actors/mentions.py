@@ -6,9 +6,11 @@ mentions = article_mentions(article, nlp)
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from dyads.actors.linker import DATE_EXTENSION, LinkedMention, add_actor_linker, link_mentions
 from dyads.model import Article, Mention
@@ -30,13 +32,23 @@ def stream_mentions(
 ) -> Iterator[list[Mention]]:
     """Mentions per article for a stream of articles, parsed in batches."""
     articles = list(articles)
-    docs = []
+    for article, doc in zip(
+        articles, nlp.pipe(dated_docs(articles, nlp), batch_size=batch_size), strict=True
+    ):
+        yield [mention_record(article, linked) for linked in link_mentions(doc)]
+
+
+def dated_docs(articles: Iterable[Article], nlp: Language) -> Iterator[Doc]:
+    """Unparsed docs carrying their article's date, which roles are looked up on: the publication
+    date, else the day the article was ingested."""
     for article in articles:
         doc = nlp.make_doc(article.text)
-        doc._.set(DATE_EXTENSION, article.published.date if article.published else None)
-        docs.append(doc)
-    for article, doc in zip(articles, nlp.pipe(docs, batch_size=batch_size), strict=True):
-        yield [mention_record(article, linked) for linked in link_mentions(doc)]
+        doc._.set(DATE_EXTENSION, article_date(article))
+        yield doc
+
+
+def article_date(article: Article) -> dt.date:
+    return article.published.date if article.published else article.ingested_at.date()
 
 
 def split_code(code: str) -> tuple[str | None, str | None]:

@@ -6,15 +6,14 @@ for mentions, events in stream_coded(articles, nlp): ...
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from spacy.language import Language
 
-from dyads.actors.linker import DATE_EXTENSION, LinkedMention
-from dyads.actors.mentions import build_actor_pipeline, mention_record, split_code
+from dyads.actors.linker import LinkedMention, link_mentions
+from dyads.actors.mentions import article_date, build_actor_pipeline, dated_docs, mention_record, split_code
 from dyads.dates import resolve_event_date
 from dyads.events.coder import EVENTS_EXTENSION, CodedEvent
 from dyads.model import ActorRef, Article, Event, Mention
@@ -46,13 +45,10 @@ def stream_coded(
     """Mentions and events per article, parsing in batches; roles and dates use each article's date."""
     articles = list(articles)
     linker = nlp.get_pipe("dyads_actor_linker")
-    docs = []
-    for article in articles:
-        doc = nlp.make_doc(article.text)
-        doc._.set(DATE_EXTENSION, _anchor(article))
-        docs.append(doc)
-    for article, doc in zip(articles, nlp.pipe(docs, batch_size=batch_size), strict=True):
-        mentions = [mention_record(article, linked) for linked in doc._.get("dyads_mentions") or ()]
+    for article, doc in zip(
+        articles, nlp.pipe(dated_docs(articles, nlp), batch_size=batch_size), strict=True
+    ):
+        mentions = [mention_record(article, linked) for linked in link_mentions(doc)]
         sentences = list(doc.sents)
         events = [
             _event(
@@ -101,14 +97,10 @@ def without_repeat_mentions(events: Sequence[Event]) -> list[Event]:
     return kept
 
 
-def _anchor(article: Article) -> dt.date:
-    return article.published.date if article.published else article.ingested_at.date()
-
-
 def _event(article: Article, coded: CodedEvent, sentence: str, roles) -> Event:
     entry = event_code(coded.code)
     start, end = coded.date_text
-    date = resolve_event_date(article.text[start:end], _anchor(article), roles)
+    date = resolve_event_date(article.text[start:end], article_date(article), roles)
     confidence = round(
         min(coded.source.confidence, coded.target.confidence if coded.target else 1.0) * 0.9, 2
     )
