@@ -130,7 +130,7 @@ STATS_TABLE = """\
 │ published        │ 2025-01-21 .. 2025-01-22 │
 │ outlets          │                        2 │
 │ mentions         │                      283 │
-│ events           │                       27 │
+│ events           │                       30 │
 │ stories          │                        0 │
 │ runs             │                        1 │
 └──────────────────┴──────────────────────────┘

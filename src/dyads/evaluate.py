@@ -229,7 +229,7 @@ def score_events(gold: Sequence[dict], predicted: Sequence[dict], texts: dict[st
     correct_predictions = 0
     for event in predicted:
         text = texts.get(Path(event["doc"]).name, "")
-        matches = [item for item in gold if _event_matches(event, item, text)]
+        matches = [item for item in gold if event_matches(event, item, text)]
         if matches:
             correct_predictions += 1
             for item in matches:
@@ -267,7 +267,8 @@ def score_events(gold: Sequence[dict], predicted: Sequence[dict], texts: dict[st
     )
 
 
-def _event_matches(event: dict, gold: dict, text: str) -> bool:
+def event_matches(event: dict, gold: dict, text: str) -> bool:
+    """The gold README's rule: same article, countries, accepted root, overlapping sentence."""
     if Path(event["doc"]).name != Path(gold["doc"]).name or event["root"] not in gold["cameo_roots"]:
         return False
     source, target = event["source"]["code"][:3], (event["target"]["code"][:3] if event["target"] else None)

@@ -29,6 +29,7 @@ from dyads.actors.dictionary import COUNTRY_KINDS, ELITE, ActorDictionary, NameE
 SPAN_KEY = "dyads_actors"
 DATE_EXTENSION = "dyads_date"
 MENTIONS_EXTENSION = "dyads_mentions"
+PLACES_EXTENSION = "dyads_argument_places"
 
 _DETERMINERS = frozenset({"the", "a", "an", "both", "two", "three", "its", "their"})
 _PLURAL_REFERENCES = frozenset({"two", "both"})
@@ -121,9 +122,9 @@ class ActorLinker:
         self.names.add("NAME", list(nlp.tokenizer.pipe(surface_forms)))
         self.agents = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.agents.add("AGENT", list(nlp.tokenizer.pipe(sorted(dictionary.agents))))
-        for extension, default in ((DATE_EXTENSION, None), (MENTIONS_EXTENSION, None)):
+        for extension in (DATE_EXTENSION, MENTIONS_EXTENSION, PLACES_EXTENSION):
             if not Doc.has_extension(extension):
-                Doc.set_extension(extension, default=default)
+                Doc.set_extension(extension, default=None)
 
     def __call__(self, doc: Doc) -> Doc:
         day = doc._.get(DATE_EXTENSION) or dt.date.today()
@@ -139,15 +140,34 @@ class ActorLinker:
                 for index in range(span.start, span.end):
                     agents[index] = span
         memory = _ArticleMemory()
-        mentions: list[LinkedMention] = []
+        found: list[LinkedMention] = []
         for sentence_index, sentence in enumerate(doc.sents):
-            mentions.extend(self._link_sentence(doc, sentence, sentence_index, names, agents, day, memory))
+            found.extend(self._link_sentence(doc, sentence, sentence_index, names, agents, day, memory))
+        mentions = [mention for mention in found if not _modifier_adjective(doc, mention)]
         doc._.set(MENTIONS_EXTENSION, mentions)
+        places = [mention for mention in found if _modifier_adjective(doc, mention)]
+        places.extend(self._cities(doc, set(names.values()), mentions))
+        doc._.set(PLACES_EXTENSION, sorted(places, key=lambda mention: mention.start))
         doc.spans[SPAN_KEY] = [
             doc.char_span(m.start, m.end, label=m.code, kb_id=m.entry, alignment_mode="expand")
             for m in mentions
         ]
         return doc
+
+    def _cities(self, doc: Doc, spans: set[Span], mentions: Sequence[LinkedMention]) -> list[LinkedMention]:
+        """Cities named outside any actor mention, as the country they are in."""
+        taken = {offset for mention in mentions for offset in range(mention.start, mention.end)}
+        sentence_of = {sentence.start: index for index, sentence in enumerate(doc.sents)}
+        cities = []
+        for span in spans:
+            entry = next((e for e in self.dictionary.entries(span.text) if e.kind == _CITY), None)
+            if entry is None or span.start_char in taken or not _name_allowed(span, entry, set()):
+                continue
+            cities.append(
+                LinkedMention(span.start_char, span.end_char, span.text, entry.code[:3], _CITY,
+                              f"{_CITY}:{entry.text}", 0.7, sentence_of[span.sent.start])
+            )  # fmt: skip
+        return cities
 
     def _link_sentence(
         self, doc, sentence, sentence_index, names, agents, day, memory
@@ -183,7 +203,7 @@ class ActorLinker:
                 memory.last_pair = (left.code, right.code)
             previous = (phrase, found)
             mentions.extend(found)
-        return [mention for mention in mentions if not _modifier_adjective(doc, mention)]
+        return mentions
 
     def _phrases(self, doc, sentence, names, agents) -> list[_Phrase]:
         phrases: list[_Phrase] = []
@@ -422,13 +442,23 @@ def _name_allowed(span: Span, entry: NameEntry, known: set[int]) -> bool:
 
 def _has_foreign_capital(entity: Span, known: set[int]) -> bool:
     """Whether the entity has a capitalized word that is neither a dictionary name nor a role word."""
-    return any(token.text[:1].isupper() and token.i not in known for token in entity if token.is_alpha)
+    return any(
+        token.text[:1].isupper() and token.i not in known and not token.is_stop
+        for token in entity
+        if token.is_alpha
+    )
 
 
 def _coordinated(doc: Doc, left: _Phrase, right: _Phrase) -> bool:
     """`X and Y`, `X, and Y`, `X-Y` or `X & Y`: the two phrases name a pair."""
     between = [token.lower_ for token in doc[left.end : right.start]]
     return between in (["and"], [",", "and"], ["-"], ["–"], ["&"])
+
+
+def argument_places(doc: Doc) -> Sequence[LinkedMention]:
+    """Countries named without naming an actor: a demonym on a thing (`Chinese steel`, `Israeli
+    hostages`) or a city (`shelled Kharkiv`). Not mentions, but what an event's target belongs to."""
+    return doc._.get(PLACES_EXTENSION) or ()
 
 
 def link_mentions(doc: Doc) -> Sequence[LinkedMention]:

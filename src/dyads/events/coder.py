@@ -21,12 +21,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from dyads.actors.linker import LinkedMention, link_mentions
+from dyads.actors.linker import LinkedMention, argument_places, link_mentions
 from dyads.events.patterns import PatternTable, PredicateFeatures
 
 EVENTS_EXTENSION = "dyads_events"
+TRIGGERS_EXTENSION = "dyads_triggers"
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _INHERITS_SUBJECT = frozenset({"xcomp", "conj", "advcl", "acl", "ccomp", "pcomp", "acomp"})
@@ -77,6 +78,23 @@ _QUANTITIES = frozenset(
     }
 )
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_OCCURRING = frozenset(
+    {
+        "open", "begin", "start", "resume", "continue", "end", "conclude", "collapse", "stall", "fail",
+        "take", "come", "follow", "occur", "happen", "last", "break", "enter", "proceed",
+    }
+)  # fmt: skip
+"""`Talks opened`, `sanctions took effect`: verbs that report their event-noun subject happening."""
+_OWN_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "expl"})
+_COMMENTARY_OPENINGS = (
+    "in conclusion", "in summary", "in short", "overall ,", "ultimately ,", "all in all", "to sum up",
+    "in the end ,",
+)  # fmt: skip
+_FIRST_PERSON_PLURAL = frozenset({"we", "us", "our"})
+_OPENING_QUOTES = frozenset({"“", "«", "„"})
+_CLOSING_QUOTES = frozenset({"”", "»"})
+_GROUP_PRONOUNS = frozenset({"their", "they", "them"})
+_NAMING_MODIFIERS = frozenset({"amod", "compound", "nmod", "poss"})
 _RECIPROCAL = ("each", "other")
 _THREAT_CODES = {"16": "1312", "17": "1313", "18": "1383", "19": "1384", "20": "1385", "15": "138"}
 """A threatened sanction, coercion or attack is coded as the threat of it."""
@@ -102,6 +120,19 @@ class CodedEvent:
     attributed_to: LinkedMention | None
     evidence: tuple[int, int]
     date_text: tuple[int, int]
+    clause: int
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A predicate the pattern table codes, with or without actors: what an article reports happening
+    even where it names no actor pair (`teachers went on strike`)."""
+
+    sentence_index: int
+    predicate: int
+    code: str
+    mode: str
+    depth: int
 
 
 @Language.factory(
@@ -117,31 +148,31 @@ class EventCoder:
     def __init__(self, patterns: PatternTable, name: str = "dyads_event_coder") -> None:
         self.name = name
         self.patterns = patterns
-        if not Doc.has_extension(EVENTS_EXTENSION):
-            Doc.set_extension(EVENTS_EXTENSION, default=None)
+        for extension in (EVENTS_EXTENSION, TRIGGERS_EXTENSION):
+            if not Doc.has_extension(extension):
+                Doc.set_extension(extension, default=None)
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = list(link_mentions(doc))
-        by_token: dict[int, list[LinkedMention]] = {}
-        for mention in mentions:
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            for token in span:
-                by_token.setdefault(token.i, []).append(mention)
-        context = _Context(doc, mentions, by_token)
+        context = _Context(doc, mentions, _by_token(doc, mentions))
         events: list[CodedEvent] = []
+        triggers: list[Trigger] = []
         light_objects: set[int] = set()
         for sentence_index, sentence in enumerate(doc.sents):
+            if _is_commentary(sentence):
+                continue
             found: list[CodedEvent] = []
             for token in sentence:
                 if token.i in light_objects or token.lemma_.lower() in _SAY:
                     continue
-                found.extend(self._code_predicate(token, sentence_index, context, light_objects))
+                found.extend(self._code_predicate(token, sentence_index, context, light_objects, triggers))
             events.extend(dict.fromkeys(_keep_events(doc, found)))
         doc._.set(EVENTS_EXTENSION, events)
+        doc._.set(TRIGGERS_EXTENSION, triggers)
         return doc
 
     def _code_predicate(
-        self, predicate: Token, sentence_index: int, context, light_objects
+        self, predicate: Token, sentence_index: int, context, light_objects, triggers: list[Trigger]
     ) -> list[CodedEvent]:
         pos = (
             "VERB"
@@ -163,29 +194,38 @@ class EventCoder:
             xcomp=next((c.lemma_.lower() for c in predicate.children if c.dep_ == "xcomp"), ""),
             targets=frozenset(arguments),
         )
-        if pos == "NOUN" and not _reported_as_event(predicate):
+        if pos == "NOUN" and not (_reported_as_event(predicate) or _owned_by_actor(predicate, context)):
             return []
-        pattern = self.patterns.best(features)
-        if pattern is None:
+        candidates = self.patterns.matching(features)
+        if not candidates:
             return []
+        # rows equally specific on paper (`supply` + object, `supply` + `to`): the one whose frame
+        # holds an actor in this sentence
+        pattern = next(
+            (p for p in candidates if any(context.targets(t) for t in arguments.get(p.target, ()))),
+            candidates[0],
+        )
         if pattern.object and obj is not None:
             light_objects.add(obj.i)
+        mode, negated = _mode(predicate)
+        code = _code_in_mode(pattern.code, mode)
+        triggers.append(Trigger(sentence_index, predicate.i, code, mode, len(list(predicate.ancestors))))
         sources = context.sources(predicate)
-        between = [t for token in arguments.get("prep:between", []) for t in context.actors(token)]
+        between = [t for token in arguments.get("prep:between", []) for t in context.targets(token)]
         if pos == "NOUN" and len(between) > 1:
             # `the partnership between China and Russia`: the pair, not whoever mentions it
             sources = between
         if not sources:
             return []
         target_tokens = arguments.get(pattern.target, []) if pattern.target else []
-        targets = [t for token in target_tokens for t in context.actors(token)]
+        targets = [t for token in target_tokens for t in context.targets(token)]
         if not targets and obj is not None and pos == "VERB":
             # `enhance China-Russia relations`: the partners are named inside the object
             targets = [m for i in range(obj.left_edge.i, obj.i) for m in context.by_token.get(i, [])]
         if not targets and pos == "NOUN":
             # an event noun's partner sits in whatever phrase follows it (`accusations … regarding X`)
             targets = [t for key, tokens in arguments.items() if key.startswith("prep:") for token in tokens
-                       for t in context.actors(token)]  # fmt: skip
+                       for t in context.targets(token)]  # fmt: skip
         if not targets and (clause_subject := _clause_subject(predicate)) is not None:
             # `suggested that Putin should…`, `hope that Xi might…`: the one addressed
             targets = context.actors(clause_subject)
@@ -197,19 +237,21 @@ class EventCoder:
                 if noun.pos_ == "NOUN" and noun.i != predicate.i:
                     targets = context.sources(noun)
         pairs = _pairs(sources, targets, pattern.symmetric, reciprocal=_is_reciprocal(target_tokens))
-        mode, negated = _mode(predicate)
-        code = pattern.code
-        if mode == "threatened" and code[:2] in _CONFLICT_ROOTS:
-            code = _THREAT_CODES[code[:2]]
-        elif mode == "intended" and code[:2] in _INTENT_CODES:
-            code = _INTENT_CODES[code[:2]]
         attributed = context.attribution(predicate)
         governor = predicate if pos == "VERB" else _governing_verb(predicate)
+        clause = _clause_head(governor)
+        if pos == "NOUN" and _owned_by_actor(predicate, context):
+            # `thanked X for Denmark's support` is two events; `reaffirmed Moscow's support` one
+            doers = {m.code[:3] for m in context.sources(governor)} if governor.i != predicate.i else set()
+            if not doers & {source.code[:3] for source in sources}:
+                # and its mode is its own: `would never recognise Russia's annexation` still reports one
+                clause = predicate
+                mode, negated, code = "asserted", False, pattern.code
         evidence = (_evidence_start(predicate), predicate.idx + len(predicate.text))
         date_span = (governor.left_edge.idx, governor.right_edge.idx + len(governor.right_edge.text))
         return [
             CodedEvent(sentence_index, predicate.i, source, target, code, mode, negated, pattern.symmetric,
-                       attributed, evidence, date_span)
+                       attributed, evidence, date_span, clause.i)
             for source, target in pairs
             if target is None or source.code != target.code
         ]  # fmt: skip
@@ -222,27 +264,113 @@ class _Context:
         self.doc = doc
         self.mentions = mentions
         self.by_token = by_token
+        self.places = _by_token(doc, argument_places(doc))
+        self._speakers: dict[int, LinkedMention] | None = None
+
+    @property
+    def speakers(self) -> dict[int, LinkedMention]:
+        """Who speaks each quoted token, found once per document when a quote says `we`."""
+        if self._speakers is None:
+            self._speakers = self._quote_speakers()
+        return self._speakers
+
+    def _quote_speakers(self) -> dict[int, LinkedMention]:
+        """`"…," X told reporters. "We are ready…"`: a quote's speaker is the subject of the `say`
+        verb next to it, or the speaker of the quote before it in the same paragraph."""
+        speakers: dict[int, LinkedMention] = {}
+        previous: tuple[int, LinkedMention] | None = None
+        for start, end in _quotes(self.doc):
+            speaker = self._speaker_after(end) or self._speaker_before(start)
+            if speaker is None and previous is not None and "\n" not in self.doc[previous[0] : start].text:
+                speaker = previous[1]
+            if speaker is not None:
+                speakers.update(dict.fromkeys(range(start, end), speaker))
+                previous = (end, speaker)
+        return speakers
+
+    def _speaker_after(self, end: int) -> LinkedMention | None:
+        sentence = self.doc[min(end, len(self.doc) - 1)].sent
+        return self._say_subject(self.doc[end : sentence.end])
+
+    def _speaker_before(self, start: int) -> LinkedMention | None:
+        return self._say_subject(self.doc[self.doc[start].sent.start : start])
+
+    def _say_subject(self, tokens) -> LinkedMention | None:
+        for token in tokens:
+            if token.lemma_.lower() in _SAY:
+                for child in token.children:
+                    if child.dep_ in _SUBJECTS and (found := self.actors(child)):
+                        return found[0]
+        return None
 
     def actors(self, head: Token) -> list[LinkedMention]:
-        """Actors named by an argument: its head and every conjunct, each its own noun phrase."""
+        """Actors named by an argument: its head and every conjunct, each its own noun phrase; a
+        demonym on a common noun (`Pakistani jets`, `Danish instructors`) names its country's."""
         found: list[LinkedMention] = []
         for token in [head, *head.conjuncts]:
-            found.extend(self._actors_of_phrase(token))
+            found.extend(self._actors_of_phrase(token) or self._demonyms(token))
         return list(dict.fromkeys(found))
+
+    def targets(self, head: Token) -> list[LinkedMention]:
+        """Whom an act is done to: the actors an argument names, else the country of the place or
+        thing it names (`shelled Kharkiv`, `residential areas of Kharkiv`). A doer must be named;
+        a target may be a country's places and things."""
+        found: list[LinkedMention] = []
+        for token in [head, *head.conjuncts]:
+            found.extend(self._named_or_owned(token))
+        return list(dict.fromkeys(found))
+
+    def _named_or_owned(self, token: Token, depth: int = 0) -> list[LinkedMention]:
+        return self._actors_of_phrase(token) or self._demonyms(token) or self._places_of_phrase(token, depth)
+
+    def _demonyms(self, token: Token) -> list[LinkedMention]:
+        if token.pos_ != "NOUN":
+            return []
+        return [m for child in token.children if child.dep_ in _NAMING_MODIFIERS
+                for t in (child, *child.conjuncts) for m in self.places.get(t.i, [])]  # fmt: skip
+
+    def _places_of_phrase(self, token: Token, depth: int = 0) -> list[LinkedMention]:
+        if token.pos_ == "PROPN":
+            return list(self.places.get(token.i, []))
+        # `residential areas of Kharkiv`, `the offices of X's security service`
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        inner = _child(of, "pobj") if of is not None and depth < 2 and token.pos_ == "NOUN" else None
+        if inner is None:
+            return []
+        return self._named_or_owned(inner, depth + 1)
 
     def _actors_of_phrase(self, token: Token) -> list[LinkedMention]:
         if token.lower_ in _PERSONAL_PRONOUNS:
             person = self._last_person_before(token)
             return [person] if person else []
-        if token.i in self.by_token:
-            return self.by_token[token.i]
+        if token.lower_ in _GROUP_PRONOUNS:
+            return self._coordinated_subject(token)
+        if token.lower_ in _FIRST_PERSON_PLURAL:
+            speaker = self.speakers.get(token.i)
+            return [speaker] if speaker else []
+        # `Russian and Chinese warships`: each coordinated modifier names an actor of its own
+        modifiers = [c for child in token.children if child.dep_ in _NAMING_MODIFIERS
+                     for c in (child, *child.conjuncts)]  # fmt: skip
+        found = [m for t in (token, *modifiers) for m in self.by_token.get(t.i) or self._coordinated_place(t)]
+        if found:
+            return sorted(dict.fromkeys(found), key=lambda mention: mention.start)
         for index in range(token.i - 1, token.left_edge.i - 1, -1):
             if index in self.by_token:
                 return self.by_token[index]
-        for child in token.children:
-            if child.dep_ in ("poss", "compound") and child.i in self.by_token:
-                return self.by_token[child.i]
         return []
+
+    def _coordinated_place(self, modifier: Token) -> list[LinkedMention]:
+        """`Egyptian and Qatari mediators`: a demonym coordinated with an actor's is one too."""
+        return list(self.places.get(modifier.i, [])) if modifier.conjuncts else []
+
+    def _coordinated_subject(self, token: Token) -> list[LinkedMention]:
+        """`their`: the coordinated subject of the clause (`X and Y held their first joint drill`)."""
+        verb = _governing_verb(token)
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.i == token.i:
+            return []
+        found = self.actors(subject)
+        return found if len(found) > 1 else []
 
     def _last_person_before(self, token: Token) -> LinkedMention | None:
         """`he`/`she`: the person the sentence is about (named first in it), else the last person
@@ -274,6 +402,11 @@ class _Context:
                     head = child if child.dep_ == "poss" else _child(child, "pobj")
                     if head is not None and (found := self.actors(head)):
                         return found
+            # `Russian strikes`, `Western criticism`: the demonym of an event noun is its doer
+            demonyms = [m for c in predicate.children if c.dep_ == "amod" for t in (c, *c.conjuncts)
+                        for m in (*self.by_token.get(t.i, []), *self.places.get(t.i, []))]  # fmt: skip
+            if demonyms:
+                return list(dict.fromkeys(demonyms))
             governor = _governing_verb(predicate)
             return self.sources(governor) if governor.i != predicate.i else []
         agent = next((c for c in predicate.children if c.dep_ == "agent"), None)
@@ -286,6 +419,9 @@ class _Context:
             return self.actors(subject)
         if predicate.dep_ == "relcl":
             return self.actors(predicate.head)
+        if predicate.dep_ == "xcomp" and (raised := _child(predicate.head, "nsubjpass")) is not None:
+            # `X and Y are expected to meet`, `X was asked to mediate`: the passive subject acts
+            return self.actors(raised)
         if predicate.dep_ in _INHERITS_SUBJECT and predicate.head.i != predicate.i:
             return self.sources(predicate.head)
         return []
@@ -317,18 +453,28 @@ def _keep_events(doc: Doc, events: list[CodedEvent]) -> list[CodedEvent]:
     """
     best: dict[tuple[str, ...], CodedEvent] = {}
     for event in events:
-        if event.target is None or event.target.code[:3] == event.source.code[:3] or event.code == _STATEMENT:
+        if event.target is None or not _distinct_actors(event.source.code, event.target.code):
             continue
-        key = tuple(sorted((event.source.code[:3], event.target.code[:3])))
+        if event.code == _STATEMENT:
+            continue
+        key = _pair_key(event)
         depth = len(list(doc[event.predicate].ancestors))
         if key not in best or depth < len(list(doc[best[key].predicate].ancestors)):
             best[key] = event
     return [event for event in events if best.get(_pair_key(event)) is event]
 
 
+def _distinct_actors(source: str, target: str) -> bool:
+    """Two countries, or two different sectors of one (police and protesters); not a country and its
+    own government, which is usually the same actor named twice."""
+    if source[:3] != target[:3]:
+        return True
+    return len(source) > 3 and len(target) > 3 and source[3:6] != target[3:6]
+
+
 def _pair_key(event: CodedEvent) -> tuple[str, ...]:
-    target = event.target.code[:3] if event.target else ""
-    return tuple(sorted((event.source.code[:3], target)))
+    target = event.target.code if event.target else ""
+    return (*sorted((event.source.code[:3], target[:3])), event.clause)
 
 
 def _clause_subject(predicate: Token) -> Token | None:
@@ -346,11 +492,21 @@ def _clause_subject(predicate: Token) -> Token | None:
 
 def _reported_as_event(noun: Token) -> bool:
     """An event noun counts when a clause reports it happening: the object of a verb (`held talks`,
-    `extended invitations`) or inside a phrase of one (`engaged in discussions`, `despite accusations`),
+    `extended invitations`), inside a phrase of one (`engaged in discussions`, `despite accusations`,
+    `ready for dialogue`),
+    the subject of a verb of occurring (`talks opened`, `sanctions took effect`) or a headline;
     not when it is what a sentence is about (`the discussion highlighted…`, `support is unwavering`)."""
-    if noun.dep_ in ("dobj", "conj", "appos"):
+    if noun.dep_ in ("dobj", "conj", "appos", "ROOT"):
         return True
-    return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX")
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in _OCCURRING:
+        return True
+    return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX", "ADJ")
+
+
+def _owned_by_actor(noun: Token, context: _Context) -> bool:
+    """`Denmark's support for Ukraine`, `Moscow's expulsion of six diplomats`: an event noun whose
+    possessor is an actor names that actor's act wherever it stands in the sentence."""
+    return any(child.dep_ == "poss" and context.actors(child) for child in noun.children)
 
 
 def _object(predicate: Token) -> Token | None:
@@ -366,6 +522,45 @@ def _object(predicate: Token) -> Token | None:
             break
         obj = inner
     return obj
+
+
+def _code_in_mode(code: str, mode: str) -> str:
+    """A threatened attack is a threat (13x), an intended meeting an intent to meet (03x)."""
+    if mode == "threatened" and code[:2] in _CONFLICT_ROOTS:
+        return _THREAT_CODES[code[:2]]
+    if mode == "intended" and code[:2] in _INTENT_CODES:
+        return _INTENT_CODES[code[:2]]
+    return code
+
+
+def _is_commentary(sentence: Span) -> bool:
+    """`In conclusion, …`, `Overall, …`: the outlet sums up in its own voice; what it says there
+    restates or judges the events, it does not report one."""
+    opening = " ".join(token.lower_ for token in sentence[:3])
+    return opening.startswith(_COMMENTARY_OPENINGS)
+
+
+def _quotes(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges inside quotation marks (curly or straight), across sentences."""
+    quotes = []
+    start = None
+    for token in doc:
+        text = token.text
+        if start is None and (text in _OPENING_QUOTES or text == '"'):
+            start = token.i + 1
+        elif start is not None and (text in _CLOSING_QUOTES or text == '"'):
+            quotes.append((start, token.i))
+            start = None
+    return quotes
+
+
+def _by_token(doc: Doc, mentions: Iterable[LinkedMention]) -> dict[int, list[LinkedMention]]:
+    """Mentions indexed by every token they cover."""
+    by_token: dict[int, list[LinkedMention]] = {}
+    for mention in mentions:
+        for token in doc.char_span(mention.start, mention.end, alignment_mode="expand"):
+            by_token.setdefault(token.i, []).append(mention)
+    return by_token
 
 
 def _child(token: Token, dependency: str) -> Token | None:
@@ -385,8 +580,11 @@ def _prepositional_arguments(predicate: Token, obj: Token | None) -> dict[str, l
     holders = [predicate, *([obj] if obj is not None else [])]
     for holder in holders:
         for child in holder.children:
-            if child.dep_ == "prep" and (pobj := _child(child, "pobj")) is not None:
+            if child.dep_ in ("prep", "dative") and (pobj := _child(child, "pobj")) is not None:
                 arguments.setdefault(f"prep:{child.lower_}", []).append(pobj)
+            elif child.dep_ == "dative" and holder.i == predicate.i:
+                # `gave Russia 50 days`: the indirect object is the `to` partner
+                arguments.setdefault("prep:to", []).append(child)
             elif child.dep_ == "poss" and holder.i != predicate.i:
                 arguments.setdefault("poss", []).append(child)
             elif child.dep_ == "compound":
@@ -410,6 +608,15 @@ def _is_reciprocal(tokens: Iterable[Token]) -> bool:
     return any(token.lower_ == "other" and token.nbor(-1).lower_ == "each" for token in tokens if token.i > 0)
 
 
+def _clause_head(verb: Token) -> Token:
+    """The verb of the clause with its own subject that a predicate belongs to: `met` for `met X,
+    reaffirming ties`, while `after Y met Z` is a clause of its own."""
+    current = verb
+    while current.head.i != current.i and not any(c.dep_ in _OWN_SUBJECTS for c in current.children):
+        current = current.head
+    return current
+
+
 def _governing_verb(token: Token) -> Token:
     """The verb a noun depends on (`held talks`, `In a conversation with X, Trump discussed`)."""
     current = token
@@ -428,6 +635,8 @@ def _evidence_start(predicate: Token) -> int:
 def _mode(predicate: Token) -> tuple[str, bool]:
     """Mode and negation from the predicate's own dependents and the clauses that govern it."""
     negated = any(child.dep_ == "neg" for child in predicate.children)
+    if any(child.dep_ == "mark" and child.lower_ in _CONDITION_MARKERS for child in predicate.children):
+        return "hypothetical", negated  # `if Tehran did not restore cooperation`: a condition, not a fact
     chain = _governors(predicate)
     for depth, token in enumerate(chain):
         lemma = token.lemma_.lower()
@@ -440,7 +649,9 @@ def _mode(predicate: Token) -> tuple[str, bool]:
         if depth and lemma in _EXPECT:
             return "hypothetical", negated
         modals = {child.lower_ for child in token.children if child.dep_ == "aux"}
-        if modals & _HYPOTHETICAL_MODALS:
+        whether = any(child.dep_ == "mark" and child.lower_ == "whether" for child in token.children)
+        if modals & _HYPOTHETICAL_MODALS or whether:
+            # `could meet`, `declined to say whether X had been invited`
             return "hypothetical", negated
         if modals & _CONDITIONAL_MODALS:
             conditional = any(
@@ -464,6 +675,8 @@ def _governors(predicate: Token, levels: int = 4) -> list[Token]:
             break
         if token.dep_ not in _MODE_INHERITING:
             break
+        if token.dep_ in ("advcl", "conj") and any(c.dep_ in _OWN_SUBJECTS for c in token.children):
+            break  # `pledged aid as Russia kept up attacks`: a clause of its own keeps its own mode
         token = token.head
         chain.append(token)
     return chain

@@ -70,6 +70,10 @@ class PatternTable:
 
     def best(self, features: PredicateFeatures) -> Pattern | None:
         """The most specific row whose constraints the predicate meets."""
+        return next(iter(self.matching(features)), None)
+
+    def matching(self, features: PredicateFeatures) -> list[Pattern]:
+        """Every row whose constraints the predicate meets, most specific first (file order on ties)."""
         candidates = [
             pattern
             for pattern in self._by_predicate.get((features.lemma, features.pos), ())
@@ -78,7 +82,7 @@ class PatternTable:
             and (not pattern.xcomp or pattern.xcomp == features.xcomp)
             and (not pattern.target or pattern.target in features.targets)
         ]
-        return max(candidates, key=lambda pattern: pattern.specificity, default=None)
+        return sorted(candidates, key=lambda pattern: -pattern.specificity)
 
 
 def _pattern(row: dict[str, str]) -> Pattern:
