@@ -191,6 +191,9 @@ class EventCoder:
             pos=pos,
             particles=frozenset(c.lemma_.lower() for c in predicate.children if c.dep_ in ("prt", "prep")),
             object=obj.lemma_.lower() if obj is not None else "",
+            object_modifiers=frozenset(c.lemma_.lower() for c in obj.children if c.dep_ == "amod")
+            if obj is not None
+            else frozenset(),
             xcomp=next((c.lemma_.lower() for c in predicate.children if c.dep_ == "xcomp"), ""),
             targets=frozenset(arguments),
         )
@@ -332,8 +335,8 @@ class _Context:
     def _places_of_phrase(self, token: Token, depth: int = 0) -> list[LinkedMention]:
         if token.pos_ == "PROPN":
             return list(self.places.get(token.i, []))
-        # `residential areas of Kharkiv`, `the offices of X's security service`
-        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        # `residential areas of Kharkiv`, `a refinery in Russia's Samara region`, `people in Sudan`
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "in")), None)
         inner = _child(of, "pobj") if of is not None and depth < 2 and token.pos_ == "NOUN" else None
         if inner is None:
             return []

@@ -32,8 +32,10 @@ class Pattern:
 
     @property
     def specificity(self) -> int:
-        """How many constraints the row sets; the most specific matching row wins."""
-        return sum(bool(value) for value in (self.particle, self.object, self.xcomp, self.target))
+        """How many constraints the row sets (a modified object, `joint drill`, counts twice); the
+        most specific matching row wins."""
+        constraints = sum(bool(value) for value in (self.particle, self.object, self.xcomp, self.target))
+        return constraints + (" " in self.object)
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,12 @@ class PredicateFeatures:
     object: str
     xcomp: str
     targets: frozenset[str]
+    object_modifiers: frozenset[str] = frozenset()
+
+    def object_matches(self, wanted: str) -> bool:
+        """`drill`, or `joint drill` when the object carries that modifier."""
+        modifier, _, head = wanted.rpartition(" ")
+        return head == self.object and (not modifier or modifier in self.object_modifiers)
 
 
 class PatternTable:
@@ -78,7 +86,7 @@ class PatternTable:
             pattern
             for pattern in self._by_predicate.get((features.lemma, features.pos), ())
             if (not pattern.particle or pattern.particle in features.particles)
-            and (not pattern.object or pattern.object == features.object)
+            and (not pattern.object or features.object_matches(pattern.object))
             and (not pattern.xcomp or pattern.xcomp == features.xcomp)
             and (not pattern.target or pattern.target in features.targets)
         ]
