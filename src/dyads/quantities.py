@@ -216,7 +216,7 @@ _TOKEN_START = re.compile(r"\w+|[^\w\s]")
 _SPACES = re.compile(r"\s*")
 _GAP = re.compile(r"[ \t\u00a0]+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_NOUN_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_NOUN_WORD = re.compile(r"[^\W\d_]\w*(?:[-'’]\w+)*")
 _DIGITS = re.compile(r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?")
 _NUMBER_CHUNK = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _SYMBOL_CHUNK = r"(?:(?:US|U\.S\.|AU|A|CA|C|HK|NZ|S|R)?\$|[€£¥₽₹₩₪₺₴])"
@@ -265,7 +265,7 @@ _TENS = {
 }
 _MULTIPLIERS = {"dozen": 12.0, "hundred": 100.0}
 """Words that multiply the number before them and can be followed by more of the same group."""
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SCALES = {"thousand": 1e3, "lakh": 1e5, "million": 1e6, "crore": 1e7, "billion": 1e9, "trillion": 1e12}
 _SCALE_ABBREVIATIONS = {
     "k": 1e3,
     "m": 1e6,
@@ -277,7 +277,7 @@ _SCALE_ABBREVIATIONS = {
     "tn": 1e12,
     "trn": 1e12,
 }
-_SPACED_SCALE = _pattern(r"\s+(?:thousand|million|billion|trillion|hundred|bn|bln|mn|mln|tn|trn)\b")
+_SPACED_SCALE = _pattern(r"\s+(?:thousand|lakh|million|crore|billion|trillion|hundred|bn|bln|mn|mln|tn|trn)\b")
 _ADJACENT_SCALE = _pattern(r"(?:bn|bln|mn|mln|tn|trn|m|b|k)\b")
 _HYPHEN_SCALE = _pattern(r"[-–](?:thousand|million|billion|trillion)\b")
 
@@ -389,6 +389,11 @@ def _bounded(low: float, high: float, bound: _Bound) -> tuple[float, float]:
     return low, high
 
 
+def _tidy(value: float) -> float:
+    """The value to 12 significant digits, so "about 200" is 220 and not 220.00000000000003."""
+    return value if math.isinf(value) else float(f"{value:.12g}")
+
+
 # Vague amounts
 
 _VAGUE_SPANS = {
@@ -437,7 +442,6 @@ _DURATION_UNIT = _pattern(
 )
 _AGO = _pattern(r"\s+ago\b")
 _AGE = _pattern(r"(?:\s+|[-–])old\b")
-_RELATIVE = _pattern(r"\s+(?:ago|after|before|earlier|later)\b")
 _LONG = _pattern(r"[-–]long\b")
 _AND_A_FRACTION = _pattern(r"\s+and\s+an?\s+(?P<fraction>half|quarter)\b")
 _FRACTIONS = {"half": 0.5, "quarter": 0.25}
@@ -612,7 +616,9 @@ def _owned_number(chunks: list[re.Match[str]], index: int, core: str) -> bool:
         return False
     previous = chunks[index - 1].group() if index > 0 else ""
     following = [chunk.group() for chunk in chunks[index + 1 : index + 3]]
-    if previous in ("#", "No.", "no.", "Nos.") or _names_what_follows(previous):
+    if previous in ("#", "No.", "no.", "Nos."):
+        return True
+    if _names_what_follows(previous) and re.fullmatch(r"\d+", core) and not _scaled(following):
         return True
     if following and following[0].rstrip(".,;:").lower() in _TIME_MARKS | {"a.m.", "p.m."}:
         return True
@@ -629,7 +635,20 @@ def _owned_number(chunks: list[re.Match[str]], index: int, core: str) -> bool:
 def _names_what_follows(word: str) -> bool:
     """A capitalised word that is not a function word: the number after it is part of a name."""
     bare = word.removesuffix(".")
-    return bool(bare) and bare[0].isupper() and bare.isalpha() and bare.lower() not in _FUNCTION_WORDS
+    return (
+        bool(bare)
+        and bare[0].isupper()
+        and bare.isalpha()
+        and bare.lower() not in _FUNCTION_WORDS
+        and bare not in _CURRENCY_CODES
+        and bare != "Rs"
+    )
+
+
+def _scaled(following: list[str]) -> bool:
+    """Whether the words after a number make it an amount ("5 billion", "5 percent"), which no name has."""
+    word = following[0].rstrip(".,;:").lower() if following else ""
+    return word in _SCALES or word in _SCALE_ABBREVIATIONS or word in ("percent", "per", "%")
 
 
 def _is_month(word: str) -> bool:
@@ -664,13 +683,13 @@ def _parse_at(source: _Sentence, position: int, previous_end: int) -> _Parse | N
     core = _core(source, cursor, between is not None, position)
     if core is None or isinstance(core, int):
         return None if core is None else _Parse(None, core)
-    measure = _measure(source, core, position, previous_end)
+    measure = _measure(source, core, position, previous_end, hedged=modifier is not None)
     if measure is None or isinstance(measure, int):
         return None if measure is None else _Parse(None, max(measure, core.end))
     postfix = _POSTFIX.match(text, core.end)
     if postfix and bound == "exact":
         bound = _POSTFIX_BOUNDS[_words(postfix.group())]
-    low, high = _bounded(measure.low, measure.high, bound)
+    low, high = (_tidy(value) for value in _bounded(measure.low, measure.high, bound))
     start = position if modifier or between else cursor
     quantity = Quantity(text[start : measure.end], start, measure.end, measure.kind, measure.unit, low, high)
     return _Parse(quantity, measure.end)
@@ -896,7 +915,9 @@ def _may_follow(previous: str, kind: str, word: str) -> bool:
 # What the words after a number make of it
 
 
-def _measure(source: _Sentence, core: _Core, start: int, previous_end: int) -> _Measure | int | None:
+def _measure(
+    source: _Sentence, core: _Core, start: int, previous_end: int, hedged: bool
+) -> _Measure | int | None:
     """Kind, unit and interval from the words after the number; an offset to pass over for what is
     not a quantity (an age, "two days ago", a fraction, a year), None for no figure here."""
     text = source.text
@@ -937,8 +958,8 @@ def _measure(source: _Sentence, core: _Core, start: int, previous_end: int) -> _
     previous = _previous_word(text, start)
     if first.pronoun_one and (not noun or previous in _PRONOUN_LEADS):
         return None
-    if first.year and start == _skip_space(text, start) and (not noun or previous in _YEAR_LEADS):
-        return core.end if _MODIFIER.match(text, start) is None else _count(core, noun, noun_end, end)
+    if first.year and not hedged and (not noun or previous in _YEAR_LEADS):
+        return core.end
     return _count(core, noun, noun_end, end)
 
 
@@ -968,3 +989,162 @@ def _hyphenated(text: str, core: _Core, start: int) -> _Measure | int | None:
     if percent:
         return _Measure("percent", "%", core.low, core.high, percent.end())
     return match.end()
+
+
+def _money_after(text: str, position: int, core: _Core) -> _Measure | int | None:
+    """A currency named after the number ("3bn dollars", "40 million euros"); "pounds of" is a weight."""
+    match = _CURRENCY_WORD.match(text, position)
+    if match is None:
+        return None
+    if match["word"] and match["word"].lower().startswith("pound") and _WEIGHT.match(text, match.end()):
+        return match.end()
+    return _Measure("money", _currency_of_word(match), core.low, core.high, match.end())
+
+
+def _duration(text: str, position: int, core: _Core, start: int, previous_end: int) -> _Measure | int | None:
+    """A length of time in minutes: "90 minutes", "an hour and 35 minutes", "one and a half hours".
+
+    "Two days ago" dates an event from the day of writing, which differs between outlets, and "a
+    12-year-old" is an age: both are passed over. So are "a day" and "an hour" as rates ("twice a day",
+    "$3 billion a year"). "Two days after the attack" is kept: it measures from the event itself.
+    """
+    if not text[position : position + 1].isspace():
+        return None
+    unit = _DURATION_UNIT.match(text, _skip_space(text, position))
+    if unit is None:
+        return None
+    name = _unit_name(unit)
+    indefinite = core.first.article or core.first.pronoun_one
+    if name == "second" and indefinite and not unit.group().lower().endswith("s"):
+        return None
+    for passed_over in (_AGE, _AGO):
+        match = passed_over.match(text, unit.end())
+        if match:
+            return match.end()
+    if indefinite and (
+        _previous_word(text, start) in _FREQUENCY_WORDS
+        or (previous_end >= 0 and not text[previous_end:start].strip())
+    ):
+        return unit.end()
+    per = _MINUTES_PER[name]
+    low, high, end = core.low * per, core.high * per, unit.end()
+    fraction = _AND_A_FRACTION.match(text, end)
+    if fraction:
+        extra = per * _FRACTIONS[fraction["fraction"].lower()]
+        low, high, end = low + extra, high + extra, fraction.end()
+    else:
+        smaller = _smaller_unit(text, end, per)
+        if smaller is not None:
+            extra, end = smaller
+            low, high = low + extra, high + extra
+    long = _LONG.match(text, end)
+    return _Measure("duration", "minutes", low, high, long.end() if long else end)
+
+
+def _unit_name(unit: re.Match[str]) -> str:
+    return next(name for name, value in unit.groupdict().items() if value and name != "unit")
+
+
+def _smaller_unit(text: str, position: int, per: float) -> tuple[float, int] | None:
+    """The rest of a compound length of time ("and 35 minutes" after "an hour"), in minutes."""
+    joiner = _DURATION_JOINER.match(text, position)
+    if joiner is None:
+        return None
+    cursor = joiner.end()
+    if cursor >= len(text):
+        return None
+    amount = _DIGITS.match(text, cursor)
+    if amount:
+        value, end = float(amount.group().replace(",", "")), amount.end()
+    else:
+        spelled = _spelled(text, cursor)
+        if spelled is None:
+            return None
+        value, end = spelled.low, spelled.end
+    if not text[end : end + 1].isspace():
+        return None
+    unit = _DURATION_UNIT.match(text, _skip_space(text, end))
+    if unit is None or _MINUTES_PER[_unit_name(unit)] >= per:
+        return None
+    return value * _MINUTES_PER[_unit_name(unit)], unit.end()
+
+
+def _counted_noun(text: str, position: int, singular: bool) -> tuple[str, int]:
+    """The noun a number counts and where it ends, or "" when the words after it name none.
+
+    It is the first plural noun among the next few words ("12 Iraqi army soldiers"), extended over a
+    plural noun straight after it ("12 Hamas fighters", "12 police officers"); after "one" it is the
+    noun past any adjectives ("one Iraqi soldier", "one aid worker").
+    """
+    words: list[re.Match[str]] = []
+    cursor = position
+    while len(words) < 4:
+        gap = _GAP.match(text, cursor)
+        word = _NOUN_WORD.match(text, gap.end()) if gap else None
+        if word is None or word.group().lower() in _STOP_WORDS or _number_word_kind(word.group().lower()):
+            break
+        words.append(word)
+        cursor = word.end()
+    chosen = _singular_noun(words) if singular else _plural_noun(words)
+    if chosen is None:
+        return "", position
+    return (_singular_form(chosen.group()) if not singular else chosen.group().lower()), chosen.end()
+
+
+def _plural_noun(words: list[re.Match[str]]) -> re.Match[str] | None:
+    for index, word in enumerate(words):
+        if _plural_like(word.group()):
+            while index + 1 < len(words) and _plural_like(words[index + 1].group()):
+                index += 1
+            return words[index]
+    return None
+
+
+def _singular_noun(words: list[re.Match[str]]) -> re.Match[str] | None:
+    for index, word in enumerate(words):
+        lower = word.group().lower()
+        has_next = index + 1 < len(words)
+        if lower in _PREDICATES or lower.endswith(("ed", "ing")):
+            if has_next:
+                continue
+            return None
+        if word.group()[0].isupper() and has_next and words[index + 1].group()[0].islower():
+            continue
+        following = words[index + 1].group() if has_next else ""
+        if (
+            following[:1].islower()
+            and not following.endswith(("s", "ed", "ing", "ly"))
+            and following not in _PREDICATES
+        ):
+            return words[index + 1]
+        return word
+    return None
+
+
+def _plural_like(word: str) -> bool:
+    """Whether a word looks like a plural noun ("soldiers", "people", "Palestinians"), not "crisis"."""
+    lower = word.lower()
+    last = lower.rsplit("-", 1)[-1]
+    if lower in _IRREGULAR_PLURALS or last in _IRREGULAR_PLURALS:
+        return True
+    if lower in _STOP_WORDS or last in _NOT_PLURAL or len(last) < 3 or not last.endswith("s"):
+        return False
+    if last.endswith(("ss", "us", "ous")):
+        return False
+    if word[0].isupper():
+        return not last.endswith(("as", "os"))
+    return not last.endswith("is")
+
+
+def _singular_form(word: str) -> str:
+    """"soldiers" → "soldier", "casualties" → "casualty", "people" stays, "Iraqis" → "iraqi"."""
+    head, hyphen, last = word.lower().rpartition("-")
+    if last in _IRREGULAR_PLURALS:
+        singular = _IRREGULAR_PLURALS[last]
+    elif last.endswith("ies") and len(last) > 4:
+        singular = last[:-3] + "y"
+    elif last.endswith(("sses", "xes", "ches", "shes", "zes")):
+        singular = last[:-2]
+    else:
+        singular = last.removesuffix("s")
+    return head + hyphen + singular

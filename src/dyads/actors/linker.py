@@ -458,7 +458,7 @@ def _coordinated(doc: Doc, left: _Phrase, right: _Phrase) -> bool:
 def argument_places(doc: Doc) -> Sequence[LinkedMention]:
     """Countries named without naming an actor: a demonym on a thing (`Chinese steel`, `Israeli
     hostages`) or a city (`shelled Kharkiv`). Not mentions, but what an event's target belongs to."""
-    return doc._.get(PLACES_EXTENSION) or ()
+    return (Doc.has_extension(PLACES_EXTENSION) and doc._.get(PLACES_EXTENSION)) or ()
 
 
 def link_mentions(doc: Doc) -> Sequence[LinkedMention]:
