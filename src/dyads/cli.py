@@ -36,6 +36,7 @@ from dyads.evaluate import (
     score_actor_cases,
     score_events,
     score_extraction,
+    score_main_events,
     score_seed_mentions,
 )
 from dyads.events.coding import code_articles, event_json, shared_coding_pipeline
@@ -385,6 +386,32 @@ def evaluate_events(gold, predicted, articles_dir, model, output_format, misses)
             click.echo(f"missed: {line}")
         for line in score.false_events:
             click.echo(f"false: {line}")
+
+
+@evaluate_group.command(name="plover")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N stories.")
+@model_option
+@output_format_option
+def evaluate_plover(gold, limit, model, output_format):
+    """Article main-event category against stories labelled with a PLOVER category
+    (`{"text", "event_type"}` or `{"text", "plover"}` per line): accuracy, coverage, and recall and
+    precision per category."""
+    with _user_errors():
+        stories = read_jsonl(gold)[:limit]
+        score = score_main_events(stories, shared_coding_pipeline(model))
+    if output_format == "json":
+        categories = [category._asdict() for category in score.categories]
+        click.echo(json.dumps({**score._asdict(), "categories": categories}, indent=2))
+        return
+    table = Table("category", "stories", "recall", "precision", title="main event category")
+    for category in score.categories:
+        table.add_row(
+            category.category, str(category.stories), f"{category.recall:.3f}", f"{category.precision:.3f}"
+        )
+    summary = (f"accuracy {score.accuracy:.3f}", f"coverage {score.coverage:.3f}")
+    table.add_row("all", str(score.stories), *summary, style="bold")
+    Console().print(table)
 
 
 def _articles_and_rejections(paths, options: IngestOptions) -> tuple[list, list[Rejection]]:

@@ -2,7 +2,8 @@
 
 Extraction is scored the way article-extraction benchmarks score it: precision and recall of the word
 multiset of the extracted main text against the gold main text, per page, then averaged. Actor linking
-is scored per mention (overlapping span, same code) and per country present in each case.
+is scored per mention (overlapping span, same code) and per country present in each case. An article's
+main event is scored by its PLOVER category against labelled stories.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from typing import NamedTuple
 
 from spacy.language import Language
 
-from dyads.actors.mentions import stream_mentions
+from dyads.actors.mentions import dated_docs, stream_mentions
 from dyads.errors import DyadsError
+from dyads.events.main_event import main_event
 from dyads.extract import extract_article
 from dyads.ingest import Origin, read_bytes
 from dyads.model import Article, PublicationDate, RawDocument
@@ -303,3 +305,65 @@ def event_cases_as_gold(cases: Sequence[dict]) -> tuple[list[Article], list[dict
         for number, event in enumerate(case["events"], start=1)
     ]
     return articles, gold
+
+
+class CategoryScore(NamedTuple):
+    category: str
+    stories: int
+    recall: float
+    precision: float
+
+
+class MainEventScore(NamedTuple):
+    """How often an article's main event has the labelled PLOVER category, and how often there is one."""
+
+    stories: int
+    accuracy: float
+    coverage: float
+    categories: tuple[CategoryScore, ...]
+
+
+def score_main_events(stories: Sequence[dict], nlp: Language) -> MainEventScore:
+    """Score main-event categories against stories labelled `{"text", "event_type" or "plover"}`
+    (an optional `date` is the article date)."""
+    labels = [_plover_label(story, number) for number, story in enumerate(stories, start=1)]
+    articles = [
+        _case_article({"id": str(story.get("id", number)), "text": story["text"],
+                       "date": story.get("date") or dt.date.today().isoformat()})
+        for number, story in enumerate(stories, start=1)
+    ]  # fmt: skip
+    predicted = []
+    for doc in nlp.pipe(dated_docs(articles, nlp), batch_size=32):
+        found = main_event(doc)
+        predicted.append(found.plover if found else None)
+    pairs = list(zip(labels, predicted, strict=True))
+    categories = tuple(
+        CategoryScore(
+            category,
+            sum(gold == category for gold, _ in pairs),
+            _share(
+                sum(gold == guess == category for gold, guess in pairs), sum(g == category for g, _ in pairs)
+            ),
+            _share(
+                sum(gold == guess == category for gold, guess in pairs), sum(p == category for _, p in pairs)
+            ),
+        )
+        for category in sorted(set(labels))
+    )
+    return MainEventScore(
+        stories=len(pairs),
+        accuracy=_share(sum(gold == guess for gold, guess in pairs), len(pairs)),
+        coverage=_share(sum(guess is not None for _, guess in pairs), len(pairs)),
+        categories=categories,
+    )
+
+
+def _plover_label(story: dict, number: int) -> str:
+    label = story.get("event_type") or story.get("plover")
+    if not label or "text" not in story:
+        raise DyadsError(f"story {number} needs a `text` and an `event_type` (or `plover`) label")
+    return str(label).upper()
+
+
+def _share(part: int, whole: int) -> float:
+    return part / whole if whole else float("nan")
