@@ -131,7 +131,7 @@ STATS_TABLE = """\
 │ outlets          │                        2 │
 │ mentions         │                      283 │
 │ events           │                       30 │
-│ stories          │                        0 │
+│ stories          │                        1 │
 │ runs             │                        1 │
 └──────────────────┴──────────────────────────┘
   articles per outlet
@@ -249,3 +249,72 @@ def test_code_prints_contract_events(tmp_path):
     [event] = [json.loads(line) for line in result.stdout.splitlines()]
     assert (event["source"]["code"], event["root"], event["target"]["code"]) == ("FRAGOV", "04", "DEUGOV")
     assert (event["event_date"], event["date_precision"], event["mode"]) == ("2025-03-03", "day", "asserted")
+
+
+def test_stories_and_compare_on_the_seeds(seeds_dir, gold_dir, tmp_path):
+    db = str(tmp_path / "s.duckdb")
+    run("ingest", str(seeds_dir), "--db", db)
+    result = run("stories", "--db", db, "--format", "json")
+    assert result.exit_code == 0
+    [story] = json.loads(result.stdout)
+    expected = json.loads((gold_dir / "seed_story.json").read_text(encoding="utf-8"))
+    assert sorted(article["doc"].rsplit("/", 1)[-1] for article in story["articles"]) == expected["docs"]
+    assert set(story) == {"id", "title", "articles", "conflicts"}
+    assert set(story["articles"][0]) == {"doc", "article_id", "outlet", "published"}
+
+    result = run("compare", "--db", db, story["id"], "--format", "json")
+    assert result.exit_code == 0
+    comparison = json.loads(result.stdout)
+    dates = [c for c in comparison["conflicts"] if c["kind"] == "event_date"]
+    [gold_dates] = [c["values"] for c in expected["expected_conflicts"] if c["kind"] == "event_date"]
+    assert [{doc.rsplit("/", 1)[-1]: day for doc, day in c["values"].items()} for c in dates] == [gold_dates]
+    assert dates[0]["description"].startswith("CHN-RUS 04")
+    assert len(dates[0]["evidence"]) == 2
+    assert any(c["claim"] == "CHN-RUS 04" and len(c["outlets"]) == 2 for c in comparison["corroborated"])
+
+    table = run("compare", "--db", db, story["id"]).stdout
+    for heading in ("corroborated claims", "single-source claims", "conflicts"):
+        assert heading in table
+    assert "2025-01-22" in table
+
+
+def test_compare_unknown_story_is_a_one_line_error(seeds_dir, tmp_path):
+    db = str(tmp_path / "s.duckdb")
+    run("ingest", str(seeds_dir), "--db", db)
+    result = run("compare", "--db", db, "s-nope")
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        f"error: no story 's-nope' in {db} (list them with: dyads stories --db {db})"
+    ]
+
+
+def test_stories_grow_incrementally_across_ingests(seeds_dir, tmp_path):
+    """The second outlet's report, ingested later, joins the story the first one started."""
+    db = str(tmp_path / "s.duckdb")
+    first, second = sorted(seeds_dir.iterdir())
+    run("ingest", str(first), "--db", db)
+    [story] = json.loads(run("stories", "--db", db, "--format", "json").stdout)
+    assert len(story["articles"]) == 1 and story["conflicts"] == []
+    run("ingest", str(second), "--db", db)
+    [grown] = json.loads(run("stories", "--db", db, "--format", "json").stdout)
+    assert grown["id"] == story["id"]
+    assert len(grown["articles"]) == 2
+    assert [c["kind"] for c in grown["conflicts"]] == ["event_date"]
+
+
+def test_eval_stories_beside_the_baseline(seeds_dir, tmp_path):
+    db = str(tmp_path / "s.duckdb")
+    run("ingest", str(seeds_dir), "--db", db)
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(
+        "".join(
+            json.dumps({"id": path.name, "story_id": "call"}) + "\n" for path in sorted(seeds_dir.iterdir())
+        ),
+        encoding="utf-8",
+    )
+    result = run("eval", "stories", str(gold), "--db", db, "--format", "json")
+    assert result.exit_code == 0
+    scores = json.loads(result.stdout)
+    assert set(scores) == {"dyads", "tf-idf baseline"}
+    assert scores["dyads"]["articles"] == 2
+    assert scores["dyads"]["bcubed_f1"] == 1.0

@@ -5,6 +5,7 @@ import json
 import duckdb
 import pytest
 
+from dyads.evaluate import score_clusters
 from dyads.pipeline import ingest
 from dyads.store import Store
 
@@ -84,3 +85,42 @@ def test_demo_article_metadata(demo_db, entry):
     assert places == entry["dateline_places"]
     for line in entry["boilerplate"]:
         assert line not in paragraphs
+
+
+def test_demo_stories_match_the_intended_grouping(demo_db):
+    path, _ = demo_db
+    gold = {m["doc"]: m["story"] for m in MANIFEST}
+    with Store.open(path, read_only=True) as store:
+        stored = {profile.doc: story for profile, story in store.story_profiles(pending=False)}
+    score = score_clusters(gold, stored)
+    assert score.articles == 38
+    assert score.bcubed_precision == 1.0
+    assert score.bcubed_f1 >= 0.95
+
+
+PLANTED_FIGURES = [
+    ("£1.5", "£1.2 billion"), ("an hour", "45 minutes"), ("almost an hour", "40 minutes"),
+    ("25 percent", "30 percent"), ("more than four hours", "about three hours"), ("27 people", "40 people"),
+    ("9,000 people", "Tens of thousands"), ("nearly four hours", "three hours"), ("Four Indian soldiers", "Six"),
+    ("$1.5 billion", "$1 billion"), ("two hours", "90 minutes"), ("260 kilograms", "200 kilograms"),
+    ("two days", "three days"), ("71 aircraft", "64 Chinese"), ("70 Chinese aircraft", "64 Chinese"),
+]  # fmt: skip
+"""The figures the manifest says outlets disagree on (Taiwan's first-day count against the two-day
+totals included). Anything else found would be a false conflict."""
+
+
+def test_demo_conflicts_find_planted_figures_and_nothing_false(demo_db):
+    path, _ = demo_db
+    with Store.open(path, read_only=True) as store:
+        conflicts = [c for story in store.stories() for c in story.conflicts]
+    figures = [" / ".join(value for _, value in c.values) for c in conflicts if c.kind == "figure"]
+    for first, second in PLANTED_FIGURES:
+        assert any(first in found and second in found for found in figures), (first, second)
+    assert all(any(a in f and b in f for a, b in PLANTED_FIGURES) or "Five Indian" in f for f in figures), (
+        figures
+    )
+    assert len(figures) <= 20
+    dates = [dict(c.values) for c in conflicts if c.kind == "event_date"]
+    assert {"text/prairie_rubio_wang_call.txt": "2025-04-16"}.items() <= next(
+        d for d in dates if "text/prairie_rubio_wang_call.txt" in d
+    ).items()

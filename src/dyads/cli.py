@@ -29,11 +29,14 @@ from rich.progress import (
 from rich.table import Table
 
 from dyads.actors.mentions import build_actor_pipeline, stream_mentions
+from dyads.compare import claim_label, comparison_json, story_json
 from dyads.errors import DyadsError
 from dyads.evaluate import (
+    ClusterScore,
     event_cases_as_gold,
     read_jsonl,
     score_actor_cases,
+    score_clusters,
     score_events,
     score_extraction,
     score_main_events,
@@ -44,8 +47,10 @@ from dyads.extract import ExtractOptions
 from dyads.ingest import ReadLimits
 from dyads.ingest.limits import MEGABYTE
 from dyads.model import Rejection
+from dyads.ontology import root_names
 from dyads.pipeline import IngestOptions, ingest, read_articles
 from dyads.store import Store
+from dyads.stories import StoryOptions, assign_stories
 
 
 class IsoDate(click.ParamType):
@@ -194,6 +199,76 @@ def code(paths, default_date, output_format, model, actors_files):
 
 
 @cli.command()
+@db_option
+@output_format_option
+def stories(db_path, output_format):
+    """Stories: articles of different outlets reporting the same happening, with their conflicts."""
+    with _user_errors(), Store.open(db_path, read_only=True) as store:
+        found = store.stories()
+    if output_format == "json":
+        click.echo(json.dumps([story_json(story) for story in found], indent=2))
+        return
+    table = Table(title="stories")
+    table.add_column("story", no_wrap=True)
+    table.add_column("title")
+    for name in ("articles", "outlets"):
+        table.add_column(name, justify="right")
+    table.add_column("published", no_wrap=True)
+    table.add_column("conflicts", justify="right")
+    for story in found:
+        days = [a.published for a in story.articles if a.published]
+        span = f"{min(days)} .. {max(days)}" if days else "-"
+        outlets = len({a.outlet or a.doc for a in story.articles})
+        table.add_row(
+            story.id, story.title, str(len(story.articles)), str(outlets), span, str(len(story.conflicts))
+        )
+    Console().print(table)
+
+
+@cli.command()
+@db_option
+@click.argument("story_id")
+@output_format_option
+def compare(db_path, story_id, output_format):
+    """One story side by side: claims several outlets corroborate, claims only one reports, and
+    where outlets contradict each other."""
+    with _user_errors(), Store.open(db_path, read_only=True) as store:
+        comparison = store.story_comparison(story_id)
+    if output_format == "json":
+        click.echo(json.dumps(comparison_json(comparison), indent=2))
+        return
+    console = Console()
+    names = {
+        article.doc: article.outlet or article.doc
+        for claim in comparison.claims
+        for article in claim.supporting
+    }
+    for title, claims in (
+        ("corroborated claims", comparison.corroborated()),
+        ("single-source claims", comparison.single_source()),
+    ):
+        table = Table("claim", "what", "date", "outlets", "first reported", "evidence", title=title)
+        for claim in claims:
+            table.add_row(
+                claim_label(claim), root_names().get(claim.root, "").lower(), claim.event_date or "-",
+                "\n".join(sorted(claim.outlets)), str(claim.first_reported or "-"), _clip(claim.evidence[0]),
+            )  # fmt: skip
+        console.print(table)
+    table = Table("conflict", "outlet", "says", "evidence", title="conflicts", show_lines=True)
+    for conflict in comparison.conflicts:
+        for number, ((doc, value), evidence) in enumerate(
+            zip(conflict.values, conflict.evidence, strict=False)
+        ):
+            what = f"{conflict.kind}: {conflict.description}" if number == 0 else ""
+            table.add_row(what, names.get(doc, doc), value, _clip(evidence))
+    console.print(table)
+
+
+def _clip(text: str, width: int = 120) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @format_option(["jsonl", "table"], "One JSON mention per line, or a table for people.")
 @click.option("--date", "default_date", type=IsoDate(), help="Article date when the article gives none.")
@@ -279,6 +354,38 @@ def export(db_path, file_format, out):
 @cli.group(name="eval")
 def evaluate_group():
     """Score dyads against gold files."""
+
+
+@evaluate_group.command(name="stories")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@db_option
+@output_format_option
+def evaluate_stories(gold, db_path, output_format):
+    """Story clustering against gold stories (`{"id", "story_id"}` per line, `id` the article's doc):
+    pairwise and B-cubed precision, recall and F1 of the stored stories, beside a plain TF-IDF
+    baseline clustered from scratch over the same articles."""
+    with _user_errors(), Store.open(db_path, read_only=True) as store:
+        truth = {str(record["id"]): str(record["story_id"]) for record in read_jsonl(gold)}
+        stored = store.story_profiles(pending=False)
+        profiles = [profile for profile, _ in stored]
+        baseline = assign_stories(profiles, (), StoryOptions(text_only=True))
+        by_article = {profile.article_id: profile.doc for profile in profiles}
+        scores = {
+            "dyads": score_clusters(truth, {profile.doc: story for profile, story in stored}),
+            "tf-idf baseline": score_clusters(
+                truth, {by_article[a.article_id]: a.story_id for a in baseline}
+            ),
+        }
+    if output_format == "json":
+        click.echo(json.dumps({name: score._asdict() for name, score in scores.items()}, indent=2))
+        return
+    table = Table("measure", *scores, title="story clustering")
+    for index, field in enumerate(ClusterScore._fields):
+        values = [score[index] for score in scores.values()]
+        table.add_row(
+            field.replace("_", " "), *(str(v) if isinstance(v, int) else f"{v:.3f}" for v in values)
+        )
+    Console().print(table)
 
 
 @evaluate_group.command(name="extract")

@@ -367,3 +367,58 @@ def _plover_label(story: dict, number: int) -> str:
 
 def _share(part: int, whole: int) -> float:
     return part / whole if whole else float("nan")
+
+
+class ClusterScore(NamedTuple):
+    """Pairwise and B-cubed precision, recall and F1 of a grouping against a gold grouping."""
+
+    articles: int
+    pairwise_precision: float
+    pairwise_recall: float
+    pairwise_f1: float
+    bcubed_precision: float
+    bcubed_recall: float
+    bcubed_f1: float
+
+
+def score_clusters(gold: dict[str, str], predicted: dict[str, str]) -> ClusterScore:
+    """Score predicted clusters (item → cluster) against gold ones over the items both know.
+
+    Pairwise scores count pairs of items put together; B-cubed averages, per item, how much of its
+    predicted cluster is in its gold cluster (precision) and the reverse (recall).
+    """
+    items = sorted(gold.keys() & predicted.keys())
+    gold_members: dict[str, set[str]] = {}
+    predicted_members: dict[str, set[str]] = {}
+    for item in items:
+        gold_members.setdefault(gold[item], set()).add(item)
+        predicted_members.setdefault(predicted[item], set()).add(item)
+    together_gold = {
+        frozenset((a, b)) for members in gold_members.values() for a in members for b in members if a < b
+    }
+    together_predicted = {
+        frozenset((a, b)) for members in predicted_members.values() for a in members for b in members if a < b
+    }
+    both = len(together_gold & together_predicted)
+    pairwise_precision = both / len(together_predicted) if together_predicted else 1.0
+    pairwise_recall = both / len(together_gold) if together_gold else 1.0
+    precisions, recalls = [], []
+    for item in items:
+        mine, truth = predicted_members[predicted[item]], gold_members[gold[item]]
+        precisions.append(len(mine & truth) / len(mine))
+        recalls.append(len(mine & truth) / len(truth))
+    bcubed_precision = sum(precisions) / len(items) if items else float("nan")
+    bcubed_recall = sum(recalls) / len(items) if items else float("nan")
+    return ClusterScore(
+        articles=len(items),
+        pairwise_precision=pairwise_precision,
+        pairwise_recall=pairwise_recall,
+        pairwise_f1=_f1(pairwise_precision, pairwise_recall),
+        bcubed_precision=bcubed_precision,
+        bcubed_recall=bcubed_recall,
+        bcubed_f1=_f1(bcubed_precision, bcubed_recall),
+    )
+
+
+def _f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0

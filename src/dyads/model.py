@@ -187,6 +187,11 @@ class Claim:
     evidence: tuple[str, ...]
     first_reported: dt.date | None
 
+    @property
+    def outlets(self) -> set[str]:
+        """The outlets that report it (an article without an outlet counts as its own)."""
+        return {article.outlet or article.doc for article in self.supporting}
+
 
 @dataclass(frozen=True)
 class Conflict:
@@ -208,3 +213,85 @@ class Story:
     title: str
     articles: tuple[StoryArticle, ...]
     conflicts: tuple[Conflict, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class ArticleProfile:
+    """What story clustering knows of an article."""
+
+    article_id: str
+    doc: str
+    title: str
+    lead: str
+    published: dt.date | None
+    outlet: str | None = None
+    pairs: frozenset[str] = frozenset()
+    actors: frozenset[str] = frozenset()
+    dated_pairs: frozenset[tuple[str, dt.date]] = frozenset()
+
+    @property
+    def order(self) -> tuple[dt.date, str]:
+        return (self.published or dt.date.max, self.doc)
+
+
+@dataclass(frozen=True)
+class StoryAssignment:
+    """An article's story, and how alike it was to that story's articles (1.0 when it started it)."""
+
+    article_id: str
+    story_id: str
+    similarity: float
+    new_story: bool
+
+
+@dataclass(frozen=True)
+class ReportedEvent:
+    """An event as the comparison needs it: which article reported it and what it says."""
+
+    event_id: str
+    article: StoryArticle
+    sentence_index: int
+    source: str
+    target: str | None
+    root: str
+    cameo: str
+    mode: str
+    negated: bool
+    event_date: str | None
+    date_precision: str | None
+    sentence: str
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    article: StoryArticle
+    text: str
+
+
+@dataclass(frozen=True)
+class StoryComparison:
+    """A story's claims (with the events supporting each) and its conflicts."""
+
+    story_id: str
+    claims: tuple[Claim, ...]
+    support: tuple[tuple[str, str, str], ...]
+    conflicts: tuple[Conflict, ...]
+
+    def corroborated(self) -> list[Claim]:
+        """Claims more than one outlet reports."""
+        return [claim for claim in self.claims if len(claim.outlets) > 1]
+
+    def single_source(self) -> list[Claim]:
+        """Claims only one outlet reports."""
+        return [claim for claim in self.claims if len(claim.outlets) == 1]
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    """A known person named in a story's article, with the words around the name (their title)."""
+
+    article: StoryArticle
+    text: str
+    person: str
+    day: dt.date
+    sentence: str

@@ -1,4 +1,5 @@
-"""Ingest: read → extract → dedup → actors → events → store, in batches, one transaction per batch.
+"""Ingest: read → extract → dedup → actors → events → store, in batches, one transaction per batch,
+then stories: new articles join stories, and the stories they joined are compared again.
 
 This is the Python API behind `dyads ingest`. Bad inputs become rejections with reasons and never stop
 the batch; inputs already stored are skipped, so running the same ingest twice changes nothing.
@@ -9,11 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from spacy.language import Language
 
+from dyads.actors.dictionary import ActorDictionary
+from dyads.actors.roles import Role
+from dyads.compare import compare_story
 from dyads.dedup import DedupConfig, DuplicateIndex, minhash_signature
 from dyads.errors import InputError
 from dyads.events.coding import shared_coding_pipeline, stream_coded
@@ -21,6 +25,7 @@ from dyads.extract import ExtractOptions, extract_article
 from dyads.ingest import ReadLimits, read_inputs
 from dyads.model import Article, Duplicate, Event, Mention, RawDocument, Rejection
 from dyads.store import Store, StoredIds
+from dyads.stories import StoryOptions, assign_stories
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +38,7 @@ class IngestOptions:
     batch_size: int = 200
     model: str | None = None
     actors_files: tuple[str, ...] = ()
+    stories: StoryOptions = field(default_factory=StoryOptions)
 
 
 @dataclass(frozen=True)
@@ -91,6 +97,7 @@ def ingest(
         rejections.extend(outcome.rejections)
         if progress:
             progress(len(batch))
+    update_stories(store, options.stories, options.actors_files)
     with store.transaction():
         if accepted or duplicates or rejections:
             store.finish_run(run_id, dt.datetime.now(dt.UTC).replace(tzinfo=None))
@@ -98,6 +105,39 @@ def ingest(
             store.delete_run(run_id)
             run_id = None
     return IngestSummary(accepted, duplicates, unchanged, tuple(rejections), run_id)
+
+
+def update_stories(
+    store: Store, options: StoryOptions = StoryOptions(), actors_files: Sequence[str] = ()
+) -> list[str]:
+    """Put every article that is in no story yet into one, and compare again each story that grew.
+
+    Only stored articles published within the window of the new ones are considered, so the cost
+    follows the new articles, not the database.
+    """
+    pending = [profile for profile, _ in store.story_profiles(pending=True)]
+    if not pending:
+        return []
+    days = [profile.published for profile in pending if profile.published]
+    window = dt.timedelta(days=options.window_days)
+    first, last = (min(days) - window, max(days) + window) if days else (None, None)
+    stored = store.story_profiles(pending=False, first=first, last=last)
+    assignments = assign_stories(pending, stored, options)
+    grown = sorted({assignment.story_id for assignment in assignments})
+    dictionary = ActorDictionary.load(actors_files)
+    with store.transaction():
+        store.add_to_stories(assignments, dt.datetime.now(dt.UTC).replace(tzinfo=None))
+        for story_id in grown:
+            events, texts = store.story_material(story_id)
+            people = [
+                (mention, _roles(dictionary, mention.person)) for mention in store.story_people(story_id)
+            ]
+            store.replace_comparison(compare_story(story_id, events, texts, people))
+    return grown
+
+
+def _roles(dictionary: ActorDictionary, name: str) -> tuple[Role, ...]:
+    return next((person.roles for person in dictionary.persons(name) if person.name == name), ())
 
 
 def _load_duplicate_index(store: Store, config: DedupConfig) -> DuplicateIndex:

@@ -13,9 +13,10 @@ ranges ("10 to 12", "10-12", "between 10 and 12") are their ends; vague counts h
 20,000–99,999).
 
 Not quantities: years standing alone ("in 2025"), dates ("January 21", "21 Jan"), times of day ("at 10:30",
-"10 a.m."), ordinals ("third", "21st"), ages ("a 12-year-old"), spans that date an event ("two days ago"),
-votes and scores ("voted 12 to 3"), and numbers that belong to a name or code ("G20", "COP29", "Su-35",
-"Resolution 2334", "Air Force One").
+"10 a.m."), ordinals ("third", "21st"), ages ("a 12-year-old", "Trump, 78,"), spans that date an event
+from the day of writing ("two days ago"), votes and scores ("voted 12 to 3"), ratios ("one in five"), and
+numbers that belong to a name or code ("G20", "COP29", "Su-35", "Resolution 2334", "Air Force One"). A
+capitalised word before a number makes it part of a name, except in headlines set in title case.
 
 The reading is lexical, without a parser, so it stays cheap enough to run on every sentence of every
 outlet: the counted noun is the first plural noun after the number ("killed 12 Iraqi soldiers" gives
@@ -212,7 +213,18 @@ def _words(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+def _word_list(words: str) -> list[str]:
+    """Words written as one string, which reads better than a list literal for long word lists."""
+    return words.split()
+
+
 _TOKEN_START = re.compile(r"\w+|[^\w\s]")
+_BETWEEN = _pattern(r"between\s+")
+_BETWEEN_AND = _pattern(r"\s+and\s+")
+_RANGE_SEPARATOR = _pattern(r"\s*[-–—]\s*|\s+(?:to|or)\s+")
+_NUMBER_JOINER = re.compile(r"-|\s+(?:and\s+)?")
+"""What may stand between number words: a hyphen ("forty-two"), spaces, "and" ("a hundred and ten")."""
+_HYPHEN_WORDS = re.compile(r"[-–](?P<word>[^\W\d_]+)(?:[-–][^\W\d_]+)*")
 _SPACES = re.compile(r"\s*")
 _GAP = re.compile(r"[ \t\u00a0]+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -222,46 +234,51 @@ _NUMBER_CHUNK = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _SYMBOL_CHUNK = r"(?:(?:US|U\.S\.|AU|A|CA|C|HK|NZ|S|R)?\$|[€£¥₽₹₩₪₺₴])"
 _SCALE_SUFFIX_CHUNK = r"(?:bn|bln|mn|mln|m|b|k|tn|trn|%|\+)"
 _AMOUNT_CHUNK = rf"{_SYMBOL_CHUNK}?{_NUMBER_CHUNK}(?i:{_SCALE_SUFFIX_CHUNK})?"
-_QUANTITY_CHUNK = re.compile(
-    rf"{_AMOUNT_CHUNK}(?:[-–—]{_AMOUNT_CHUNK})?|{_AMOUNT_CHUNK}(?:[-–—][^\W\d_]+)+"
-)
+_QUANTITY_CHUNK = re.compile(rf"{_AMOUNT_CHUNK}(?:[-–—]{_AMOUNT_CHUNK})?|{_AMOUNT_CHUNK}(?:[-–—][^\W\d_]+)+")
 """A run of characters without spaces that can hold a figure: "$3bn", "40%", "10-12", "90-minute".
 
 Any other run with a digit is a date, a time, an ordinal, a decade or a code ("21/01", "10:30", "21st",
 "1990s", "G20", "Su-35") and holds none.
 """
 _CHUNK = re.compile(r"\S+")
+_TITLE_CASE_SHARE = 0.7
 _OPENING = re.compile(r"^[(\[{\"'“‘«]+")
 _CLOSING = re.compile(r"[)\]}\"'”’»,;:!?.]+$")
 
 _MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+    _word_list(
+        "january february march april may june july august september october november december "
+        "jan feb mar apr jun jul aug sep sept oct nov dec"
+    )
 )
 """Month names and abbreviations; written with a capital, they make a number beside them a day."""
-_TIME_MARKS = frozenset("am a.m pm p.m gmt utc bst cet cest est edt pst pdt o'clock o’clock".split())
+_TIME_MARKS = frozenset(_word_list("am a.m pm p.m gmt utc bst cet cest est edt pst pdt o'clock o’clock"))
 """Words after a number that make it a time of day ("10 a.m.", "1400 GMT")."""
 
 _FUNCTION_WORDS = frozenset(
-    """a an the and but or nor of in on at by for with without within from to into onto about around
-    roughly approximately some only just all another nearly almost over under more fewer less than least
-    these those this that its their his her our my your we they it he she up down after before since until
-    till through during including among between while when as if so then now also still yet every each
-    both exactly precisely estimated upwards above below barely perhaps maybe possibly reportedly
-    altogether overall no not none any which who whose what where there here one""".split()
+    _word_list(
+        "a an the and but or nor of in on at by for with without within from to into onto about around "
+        "roughly approximately some only just all another nearly almost over under more fewer less than "
+        "least these those this that its their his her our my your we they it he she up down after before "
+        "since until till through during including among between while when as if so then now also still "
+        "yet every each both exactly precisely estimated upwards above below barely perhaps maybe "
+        "possibly reportedly altogether overall no not none any which who whose what where there here one"
+    )
 )
 """Words that can stand before a number with a capital (at the start of a sentence) without naming it."""
 
 _ONES = {
     word: value
     for value, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen".split()
+        _word_list(
+            "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+            "sixteen seventeen eighteen nineteen"
+        )
     )
 }
 _TENS = {
     word: 10 * value
-    for value, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)
+    for value, word in enumerate(_word_list("twenty thirty forty fifty sixty seventy eighty ninety"), start=2)
 }
 _MULTIPLIERS = {"dozen": 12.0, "hundred": 100.0}
 """Words that multiply the number before them and can be followed by more of the same group."""
@@ -277,7 +294,9 @@ _SCALE_ABBREVIATIONS = {
     "tn": 1e12,
     "trn": 1e12,
 }
-_SPACED_SCALE = _pattern(r"\s+(?:thousand|lakh|million|crore|billion|trillion|hundred|bn|bln|mn|mln|tn|trn)\b")
+_SPACED_SCALE = _pattern(
+    r"\s+(?:thousand|lakh|million|crore|billion|trillion|hundred|bn|bln|mn|mln|tn|trn)\b"
+)
 _ADJACENT_SCALE = _pattern(r"(?:bn|bln|mn|mln|tn|trn|m|b|k)\b")
 _HYPHEN_SCALE = _pattern(r"[-–](?:thousand|million|billion|trillion)\b")
 
@@ -417,7 +436,6 @@ _FEW_TIMES = _pattern(r"(?P<few>a\s+few|several)\s+(?P<unit>dozen|hundred|thousa
 _HANDFUL = _pattern(r"a\s+handful\b")
 _HANDFUL_SPAN = (3.0, 6.0)
 _HALF_A = _pattern(r"half\s+an?\s+")
-_ARTICLE = _pattern(r"an?\s+")
 
 # Units
 
@@ -446,7 +464,7 @@ _LONG = _pattern(r"[-–]long\b")
 _AND_A_FRACTION = _pattern(r"\s+and\s+an?\s+(?P<fraction>half|quarter)\b")
 _FRACTIONS = {"half": 0.5, "quarter": 0.25}
 _DURATION_JOINER = _pattern(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s+")
-_FREQUENCY_WORDS = frozenset({"once", "twice", "thrice", "times", "per", "every", "each", "a", "an"})
+_FREQUENCY_WORDS = frozenset({"once", "twice", "thrice", "times", "per", "every", "each"})
 """Words before "a day", "an hour" that make them a rate ("twice a day") rather than a length of time."""
 
 _CURRENCY_SYMBOLS = {
@@ -473,7 +491,7 @@ _CURRENCY_SYMBOLS = {
 }
 _CURRENCY_CODES = {
     code: code
-    for code in "USD EUR GBP CNY JPY RUB INR CHF CAD AUD UAH ILS TRY KRW SAR IRR HKD NZD SGD BRL".split()
+    for code in _word_list("USD EUR GBP CNY JPY RUB INR CHF CAD AUD UAH ILS TRY KRW SAR IRR HKD NZD SGD BRL")
 } | {"RMB": "CNY"}
 _CURRENCY_SYMBOL = re.compile(
     r"(?<![^\W\d_])(?:US\$|U\.S\.\s?\$|AU\$|A\$|CA\$|C\$|HK\$|NZ\$|S\$|R\$|[$€£¥₽₹₩₪₺₴])\s?"
@@ -541,12 +559,14 @@ def _currency_of_word(match: re.Match[str]) -> str:
 # Counted nouns
 
 _STOP_WORDS = frozenset(
-    """a an the of in on at to for from by with and or but nor as than that this these those which who
-    whom whose what when where while were was is are be been being am has have had do does did will
-    would shall should can could may might must not no it its they them their theirs he she his her
-    hers we our you your i me my us said says say told tells according since after before during until
-    including among between against into onto over under about around per each apiece ago today
-    yesterday tomorrow last next total there here then also still just only again so yet if""".split()
+    _word_list(
+        "a an the of in on at to for from by with and or but nor as than that this these those which who "
+        "whom whose what when where while were was is are be been being am has have had do does did will "
+        "would shall should can could may might must not no it its they them their theirs he she his her "
+        "hers we our you your i me my us said says say told tells according since after before during "
+        "until including among between against into onto over under about around per each apiece ago "
+        "today yesterday tomorrow last next total there here then also still just only again so yet if"
+    )
 )
 """Words that end the noun phrase after a number: "12 were killed", "12 in Gaza"."""
 _IRREGULAR_PLURALS = {
@@ -578,17 +598,24 @@ _NOT_PLURAL = frozenset({"news", "series", "species", "means", "lens", "bus", "g
 _PREDICATES = frozenset({"dead", "alive", "injured", "wounded", "missing", "killed", "hurt", "held", "free"})
 """Words after "one soldier" that say what happened to it; they are not part of the noun."""
 _YEAR_LEADS = frozenset(
-    """in since by until till from of during for before after the this last next early late mid
-    through between to around""".split()
+    _word_list(
+        "in since by until till from of during for before after the this last next early late mid through "
+        "between to around"
+    )
 )
 """Words before a four-digit number that make it a year even with a plural noun ("the 2024 elections")."""
 _PRONOUN_LEADS = frozenset({"no", "any", "the", "this", "that", "which", "every", "each", "at", "someone"})
 """Words before "one" that make it a pronoun ("no one", "the one") or an idiom ("at one point")."""
 _CHANGE_LEADS = frozenset(
-    """from rose risen fell fallen increased decreased dropped climbed jumped grew declined surged slipped
-    up down raised cut lowered revised""".split()
+    _word_list(
+        "from rose risen fell fallen increased decreased dropped climbed jumped grew declined surged "
+        "slipped up down raised cut lowered revised"
+    )
 )
 """Words before "12 to 15" that make it a change from one figure to another, not a range."""
+_RATIO = _pattern(r"\s+(?:in|out\s+of)\s+")
+"""Between the two numbers of a ratio ("one in five", "3 out of 4"), which is neither a count nor a
+percent as written: passed over."""
 _OF_DETERMINER = _pattern(r"\s+of\s+(?:(?:the|their|its|his|her|our)\s+)?")
 
 
@@ -599,36 +626,50 @@ def _blocked_characters(text: str) -> bytes:
     """Mark the characters of runs that hold a digit but no figure, and of numbers a name or date owns."""
     blocked = bytearray(len(text))
     chunks = list(_CHUNK.finditer(text))
+    names_allowed = not _title_case(text)
     for index, chunk in enumerate(chunks):
         raw = chunk.group()
         if not any(character.isdigit() for character in raw):
             continue
         core = _CLOSING.sub("", _OPENING.sub("", raw))
-        if not _QUANTITY_CHUNK.fullmatch(core) or _owned_number(chunks, index, core):
+        if not _QUANTITY_CHUNK.fullmatch(core) or _owned_number(chunks, index, core, names_allowed):
             blocked[chunk.start() : chunk.end()] = b"\x01" * len(raw)
     return bytes(blocked)
 
 
-def _owned_number(chunks: list[re.Match[str]], index: int, core: str) -> bool:
+def _title_case(text: str) -> bool:
+    """Whether most longer words have a capital, as in a headline ("Israel Kills 12 Palestinians"),
+    where a capital before a number does not make a name."""
+    words = [word for word in _WORD.findall(text) if len(word) > 3]
+    return len(words) >= 2 and sum(word[0].isupper() for word in words) >= _TITLE_CASE_SHARE * len(words)
+
+
+def _owned_number(chunks: list[re.Match[str]], index: int, core: str, names_allowed: bool) -> bool:
     """Whether a number belongs to what stands beside it: a name ("Resolution 2334", "COP 29"), a
-    date ("January 21", "21 Jan") or a time ("10 a.m.", "1400 GMT")."""
+    date ("January 21", "21 Jan"), a time ("10 a.m.", "1400 GMT", "at 19.30", "20 May 2025 19.30") or
+    an age set off by commas after a name ("Trump, 78, said")."""
     if not core[:1].isdigit():
         return False
     previous = chunks[index - 1].group() if index > 0 else ""
     following = [chunk.group() for chunk in chunks[index + 1 : index + 3]]
     if previous in ("#", "No.", "no.", "Nos."):
         return True
-    if _names_what_follows(previous) and re.fullmatch(r"\d+", core) and not _scaled(following):
+    apposition = previous.endswith(",") and re.fullmatch(r"\d{1,3},", chunks[index].group())
+    if apposition and _names_what_follows(previous.removesuffix(",")):
+        return True
+    named = names_allowed and _names_what_follows(previous)
+    if named and re.fullmatch(r"\d+", core) and not _scaled(following):
         return True
     if following and following[0].rstrip(".,;:").lower() in _TIME_MARKS | {"a.m.", "p.m."}:
         return True
+    clock = re.fullmatch(r"\d{1,2}\.\d\d", core) and not _scaled(following)
+    if clock and (previous == "at" or _is_month(previous) or re.fullmatch(r"(?:19|20)\d\d,?", previous)):
+        return True
     if following and _words(" ".join(following)).startswith(("local time", "hours gmt")):
         return True
-    day = re.fullmatch(r"\d{1,2}(?:[-–]\d{1,2})?", core)
-    if day:
+    if re.fullmatch(r"\d{1,2}(?:[-–]\d{1,2})?", core):
         month = following[1] if following and following[0] == "of" and len(following) > 1 else None
-        candidate = month or (following[0] if following else "")
-        return _is_month(candidate)
+        return _is_month(previous) or _is_month(month or (following[0] if following else ""))
     return False
 
 
@@ -677,12 +718,17 @@ def _parse_at(source: _Sentence, position: int, previous_end: int) -> _Parse | N
     if modifier:
         bound = _MODIFIERS[_words(modifier.group())]
         cursor = _skip_space(text, modifier.end())
-    between = re.match(r"between\s+", text[cursor:], re.IGNORECASE)
+    between = _BETWEEN.match(text, cursor)
     if between:
-        cursor += between.end()
+        cursor = between.end()
     core = _core(source, cursor, between is not None, position)
     if core is None or isinstance(core, int):
         return None if core is None else _Parse(None, core)
+    ratio = _RATIO.match(text, core.end)
+    if ratio and not core.ranged:
+        denominator = _amount(source, ratio.end())
+        if denominator is not None and not denominator.year:
+            return _Parse(None, denominator.end)
     measure = _measure(source, core, position, previous_end, hedged=modifier is not None)
     if measure is None or isinstance(measure, int):
         return None if measure is None else _Parse(None, max(measure, core.end))
@@ -707,7 +753,7 @@ def _core(source: _Sentence, position: int, between: bool, start: int) -> _Core 
         return None
     percent = _PERCENT.match(text, first.end)
     after_first = percent.end() if percent and not percent["points"] else first.end
-    separator = _pattern(r"\s+and\s+" if between else r"\s*[-–—]\s*|\s+(?:to|or)\s+").match(text, after_first)
+    separator = (_BETWEEN_AND if between else _RANGE_SEPARATOR).match(text, after_first)
     if separator and (between or _previous_word(text, start) not in _CHANGE_LEADS):
         second_currency, second_cursor = _currency_before(text, separator.end())
         second = _amount(source, second_cursor)
@@ -718,7 +764,9 @@ def _core(source: _Sentence, position: int, between: bool, start: int) -> _Core 
             if low > second.low or high > second.high:
                 return second.end
             merged = first._replace(year=first.year and second.year)
-            return _Core(currency or second_currency, low, second.high, second.end, merged, True, bool(percent))
+            return _Core(
+                currency or second_currency, low, second.high, second.end, merged, True, bool(percent)
+            )
     if between:
         return None
     return _Core(currency, first.low, first.high, first.end, first, False, False)
@@ -763,7 +811,7 @@ def _digits(text: str, position: int) -> _Amount | None:
 
 
 def _vague(text: str, position: int) -> _Amount | None:
-    """"dozens", "tens of thousands", "a few hundred", "several dozen", "a handful"."""
+    """Vague amounts: "dozens", "tens of thousands", "a few hundred", "several dozen", "a handful"."""
     match = _VAGUE.match(text, position)
     if match:
         outer, inner = match["outer"].lower(), (match["inner"] or "").lower()
@@ -786,7 +834,7 @@ def _vague(text: str, position: int) -> _Amount | None:
 
 
 def _half(text: str, position: int) -> _Amount | None:
-    """"half a million", "half a dozen"; "half an hour" is half of whatever unit of time follows."""
+    """Halves: "half a million", "half a dozen"; "half an hour" is half of the unit of time after it."""
     match = _HALF_A.match(text, position)
     if match is None:
         return None
@@ -795,7 +843,7 @@ def _half(text: str, position: int) -> _Amount | None:
         value = 0.5 * _scale_value(word.group())
         return _Amount(value, value, word.end(), scale=_scale_value(word.group()))
     if _DURATION_UNIT.match(text, match.end()):
-        return _Amount(0.5, 0.5, match.end() - (len(match.group()) - len(match.group().rstrip())), article=True)
+        return _Amount(0.5, 0.5, match.start() + len(match.group().rstrip()), article=True)
     return None
 
 
@@ -869,7 +917,7 @@ def _number_words(text: str, position: int) -> _Amount | None:
         if kind in ("one", "ten") and fraction:
             group += _FRACTIONS[fraction["fraction"].lower()]
             previous, end = "fraction", fraction.end()
-        joiner = re.compile(r"-|\s+(?:and\s+)?").match(text, end)
+        joiner = _NUMBER_JOINER.match(text, end)
         if joiner is None:
             break
         if "and" in joiner.group() and previous not in ("multiplier", "scale"):
@@ -923,7 +971,7 @@ def _measure(
     text = source.text
     end = core.end
     first = core.first
-    hyphenated = _hyphenated(text, core, start)
+    hyphenated = _hyphenated(text, core)
     if hyphenated is not None:
         return hyphenated
     postfix = _POSTFIX.match(text, end)
@@ -967,11 +1015,11 @@ def _count(core: _Core, noun: str, noun_end: int, end: int) -> _Measure:
     return _Measure("count", noun, core.low, core.high, noun_end if noun else end)
 
 
-def _hyphenated(text: str, core: _Core, start: int) -> _Measure | int | None:
+def _hyphenated(text: str, core: _Core) -> _Measure | int | None:
     """A number joined by a hyphen to a word: a unit of time ("90-minute", "two-hour"), money
     ("billion-dollar"), or else an age, a fraction or a descriptor ("12-year-old", "two-thirds",
     "10-point"), which are passed over."""
-    match = re.compile(r"[-–](?P<word>[^\W\d_]+)((?:[-–][^\W\d_]+)*)").match(text, core.end)
+    match = _HYPHEN_WORDS.match(text, core.end)
     if match is None:
         return None
     word = match["word"].lower()
@@ -979,9 +1027,10 @@ def _hyphenated(text: str, core: _Core, start: int) -> _Measure | int | None:
         return None
     unit = _DURATION_UNIT.fullmatch(match["word"])
     if unit and not core.currency and not _AGE.match(text, unit.end() + match.start("word")):
-        per = _MINUTES_PER[next(name for name, value in unit.groupdict().items() if value and name != "unit")]
+        per = _MINUTES_PER[_unit_name(unit)]
         long = _LONG.match(text, match.end("word"))
-        return _Measure("duration", "minutes", core.low * per, core.high * per, long.end() if long else match.end("word"))
+        end = long.end() if long else match.end("word")
+        return _Measure("duration", "minutes", core.low * per, core.high * per, end)
     currency = _CURRENCY_WORD.match(text, core.end)
     if currency and currency.start("word") == match.start("word"):
         return _Measure("money", _currency_of_word(currency), core.low, core.high, currency.end())
@@ -1081,7 +1130,7 @@ def _counted_noun(text: str, position: int, singular: bool) -> tuple[str, int]:
     while len(words) < 4:
         gap = _GAP.match(text, cursor)
         word = _NOUN_WORD.match(text, gap.end()) if gap else None
-        if word is None or word.group().lower() in _STOP_WORDS or _number_word_kind(word.group().lower()):
+        if word is None or _ends_noun_phrase(word.group()):
             break
         words.append(word)
         cursor = word.end()
@@ -1089,6 +1138,13 @@ def _counted_noun(text: str, position: int, singular: bool) -> tuple[str, int]:
     if chosen is None:
         return "", position
     return (_singular_form(chosen.group()) if not singular else chosen.group().lower()), chosen.end()
+
+
+def _ends_noun_phrase(word: str) -> bool:
+    """A function word or a number word; "US" and "UN" in capitals are names, not "us" and "un"."""
+    lower = word.lower()
+    acronym = len(word) > 1 and word.isupper()
+    return (lower in _STOP_WORDS and not acronym) or _number_word_kind(lower) is not None
 
 
 def _plural_noun(words: list[re.Match[str]]) -> re.Match[str] | None:
@@ -1127,7 +1183,7 @@ def _plural_like(word: str) -> bool:
     last = lower.rsplit("-", 1)[-1]
     if lower in _IRREGULAR_PLURALS or last in _IRREGULAR_PLURALS:
         return True
-    if lower in _STOP_WORDS or last in _NOT_PLURAL or len(last) < 3 or not last.endswith("s"):
+    if _ends_noun_phrase(word) or last in _NOT_PLURAL or len(last) < 3 or not last.endswith("s"):
         return False
     if last.endswith(("ss", "us", "ous")):
         return False
@@ -1137,7 +1193,7 @@ def _plural_like(word: str) -> bool:
 
 
 def _singular_form(word: str) -> str:
-    """"soldiers" → "soldier", "casualties" → "casualty", "people" stays, "Iraqis" → "iraqi"."""
+    """The singular of a plural noun, lowercased: "soldiers" → "soldier", "casualties" → "casualty"."""
     head, hyphen, last = word.lower().rpartition("-")
     if last in _IRREGULAR_PLURALS:
         singular = _IRREGULAR_PLURALS[last]

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,7 +22,23 @@ from typing import Literal
 import duckdb
 
 from dyads.errors import DatabaseInUseError, DyadsError
-from dyads.model import Article, Duplicate, Event, Mention, Rejection
+from dyads.model import (
+    Article,
+    ArticleProfile,
+    ArticleText,
+    Claim,
+    Conflict,
+    Duplicate,
+    Event,
+    Mention,
+    PersonMention,
+    Rejection,
+    ReportedEvent,
+    Story,
+    StoryArticle,
+    StoryAssignment,
+    StoryComparison,
+)
 
 SCHEMA_VERSION = 1
 _INSERT_CHUNK = 500
@@ -374,6 +392,222 @@ class Store:
     def delete_run(self, run_id: int) -> None:
         self.connection.execute("DELETE FROM runs WHERE id = ?", [run_id])
 
+    def story_profiles(self, pending: bool, first: dt.date | None = None, last: dt.date | None = None):
+        """Articles as story clustering sees them: those in no story yet (`pending`), or those in
+        stories published from `first` to `last`, with their story ids."""
+        if pending:
+            rows = self.connection.execute(
+                """SELECT id, doc, title, paragraphs, published, outlet, NULL FROM articles
+                   WHERE id NOT IN (SELECT article_id FROM story_articles) ORDER BY published, doc"""
+            ).fetchall()
+        else:
+            rows = self.connection.execute(
+                """SELECT a.id, a.doc, a.title, a.paragraphs, a.published, a.outlet, s.story_id
+                   FROM articles a JOIN story_articles s ON s.article_id = a.id
+                   WHERE a.published IS NULL OR a.published BETWEEN ? AND ? ORDER BY a.published, a.doc""",
+                [first or dt.date.min, last or dt.date.max],
+            ).fetchall()
+        ids = [row[0] for row in rows]
+        pairs, dated, actors = self._article_signals(ids)
+        return [
+            (
+                ArticleProfile(
+                    article_id=article_id, doc=doc, title=title or "", lead=_lead(paragraphs),
+                    published=published, outlet=outlet, pairs=frozenset(pairs[article_id]),
+                    actors=frozenset(actors[article_id]), dated_pairs=frozenset(dated[article_id]),
+                ),
+                story_id,
+            )
+            for article_id, doc, title, paragraphs, published, outlet, story_id in rows
+        ]  # fmt: skip
+
+    def _article_signals(self, ids: Sequence[str]):
+        pairs: dict[str, set[str]] = defaultdict(set)
+        dated: dict[str, set[tuple[str, dt.date]]] = defaultdict(set)
+        actors: dict[str, set[str]] = defaultdict(set)
+        if not ids:
+            return pairs, dated, actors
+        for article_id, first, second, day, precision in self.connection.execute(
+            """SELECT article_id, least(source_country, target_country),
+                      greatest(source_country, target_country), event_date, date_precision
+               FROM events
+               WHERE target_country IS NOT NULL AND article_id IN (SELECT unnest(?::VARCHAR[]))""",
+            [list(ids)],
+        ).fetchall():
+            pair = f"{first}-{second}"
+            pairs[article_id].add(pair)
+            if precision == "day" and day:
+                dated[article_id].add((pair, dt.date.fromisoformat(day)))
+        for article_id, code in self.connection.execute(
+            """SELECT DISTINCT article_id, code FROM mentions
+               WHERE article_id IN (SELECT unnest(?::VARCHAR[]))""",
+            [list(ids)],
+        ).fetchall():
+            actors[article_id].add(code)
+        return pairs, dated, actors
+
+    def add_to_stories(self, assignments: Sequence[StoryAssignment], created_at: dt.datetime) -> None:
+        """Store new stories (titled after the article that started them) and memberships."""
+        titles = (
+            dict(self.connection.execute("SELECT id, title FROM articles").fetchall()) if assignments else {}
+        )
+        self._insert(
+            "stories",
+            [(a.story_id, titles.get(a.article_id), created_at) for a in assignments if a.new_story],
+        )
+        self._insert("story_articles", [(a.story_id, a.article_id) for a in assignments])
+
+    def story_material(self, story_id: str) -> tuple[list[ReportedEvent], list[ArticleText]]:
+        """A story's events and article texts, for the comparison."""
+        articles = {
+            row[1]: (StoryArticle(doc=row[0], article_id=row[1], outlet=row[2], published=row[3]), row[4])
+            for row in self.connection.execute(
+                """SELECT a.doc, a.id, a.outlet, a.published, a.text
+                   FROM articles a JOIN story_articles s ON s.article_id = a.id
+                   WHERE s.story_id = ? ORDER BY a.published, a.doc""",
+                [story_id],
+            ).fetchall()
+        }
+        events = [
+            ReportedEvent(
+                event_id=row[0], article=articles[row[1]][0], sentence_index=row[2], source=row[3],
+                target=row[4], root=row[5], cameo=row[6], mode=row[7], negated=row[8], event_date=row[9],
+                date_precision=row[10], sentence=row[11],
+            )
+            for row in self.connection.execute(
+                """SELECT e.id, e.article_id, e.sentence_index, e.source_country, e.target_country, e.root,
+                          e.cameo, e.mode, e.negated, e.event_date, e.date_precision, e.sentence
+                   FROM events e JOIN story_articles s ON s.article_id = e.article_id
+                   WHERE s.story_id = ? ORDER BY e.doc, e.sentence_index, e.id""",
+                [story_id],
+            ).fetchall()
+        ]  # fmt: skip
+        texts = [ArticleText(article, text) for article, text in articles.values()]
+        return events, texts
+
+    def story_people(self, story_id: str) -> list[PersonMention]:
+        """Known people named in a story's articles, each mention with its sentence."""
+        rows = self.connection.execute(
+            """SELECT a.doc, a.id, a.outlet, a.published, a.ingested_at, a.text, m.start_char, m.end_char,
+                      m.text, m.entry
+               FROM mentions m JOIN story_articles s ON s.article_id = m.article_id
+               JOIN articles a ON a.id = m.article_id
+               WHERE s.story_id = ? AND m.entry LIKE 'person:%' ORDER BY a.doc, m.start_char""",
+            [story_id],
+        ).fetchall()
+        return [
+            PersonMention(
+                article=StoryArticle(doc, article_id, outlet, published),
+                text=mention,
+                person=entry.removeprefix("person:"),
+                day=published or ingested.date(),
+                sentence=_sentence_around(text, start, end),
+            )
+            for doc, article_id, outlet, published, ingested, text, start, end, mention, entry in rows
+        ]
+
+    def replace_comparison(self, comparison: StoryComparison) -> None:
+        """Store a story's claims and conflicts in place of what was stored for it."""
+        story_id = comparison.story_id
+        for table, column in (("claim_support", "claim_id"), ("claims", "id")):
+            self.connection.execute(
+                f"DELETE FROM {table} WHERE {column} IN (SELECT id FROM claims WHERE story_id = ?)",
+                [story_id],
+            )
+        self.connection.execute("DELETE FROM conflicts WHERE story_id = ?", [story_id])
+        self._insert(
+            "claims",
+            [
+                (c.id, story_id, c.source, c.target, c.root, c.event_date, c.first_reported)
+                for c in comparison.claims
+            ],
+        )
+        self._insert("claim_support", list(comparison.support))
+        self._insert(
+            "conflicts",
+            [
+                (f"{story_id}:conflict:{number:03d}", story_id, c.claim_id, c.kind, c.description,
+                 json.dumps(dict(c.values)), list(c.evidence))
+                for number, c in enumerate(comparison.conflicts, start=1)
+            ],
+        )  # fmt: skip
+
+    def stories(self, story_id: str | None = None) -> list[Story]:
+        """Stored stories (or one), biggest first, each with its articles in publication order and
+        its conflicts."""
+        articles: dict[str, list[StoryArticle]] = defaultdict(list)
+        for story, doc, article_id, outlet, published in self.connection.execute(
+            """SELECT s.story_id, a.doc, a.id, a.outlet, a.published
+               FROM story_articles s JOIN articles a ON a.id = s.article_id
+               WHERE ? IS NULL OR s.story_id = ? ORDER BY a.published, a.doc""",
+            [story_id, story_id],
+        ).fetchall():
+            articles[story].append(StoryArticle(doc, article_id, outlet, published))
+        conflicts = defaultdict(list)
+        for conflict in self._conflicts(story_id):
+            conflicts[conflict.story_id].append(conflict)
+        stories = [
+            Story(
+                id=story,
+                title=title or "",
+                articles=tuple(articles[story]),
+                conflicts=tuple(conflicts[story]),
+            )
+            for story, title in self.connection.execute(
+                "SELECT id, title FROM stories WHERE ? IS NULL OR id = ?", [story_id, story_id]
+            ).fetchall()
+        ]
+        return sorted(stories, key=lambda s: (-len(s.articles), s.articles[0].published or dt.date.max, s.id))
+
+    def story_comparison(self, story_id: str) -> StoryComparison:
+        """A stored story's claims, with their supporting articles and evidence, and its conflicts."""
+        story = {
+            article.article_id: article for found in self.stories(story_id) for article in found.articles
+        }
+        if not story:
+            raise DyadsError(
+                f"no story {story_id!r} in {self.path} (list them with: dyads stories --db {self.path})"
+            )
+        support = self.connection.execute(
+            """SELECT c.id, cs.article_id, cs.event_id, e.sentence FROM claims c
+               JOIN claim_support cs ON cs.claim_id = c.id JOIN events e ON e.id = cs.event_id
+               WHERE c.story_id = ? ORDER BY c.id, e.doc, e.sentence_index""",
+            [story_id],
+        ).fetchall()
+        by_claim: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+        for claim_id, article_id, event_id, sentence in support:
+            by_claim[claim_id].append((article_id, event_id, sentence))
+        claims = tuple(
+            Claim(
+                id=claim_id, story_id=story_id, source=source, target=target, root=root, event_date=day,
+                supporting=tuple(sorted({story[a] for a, _, _ in by_claim[claim_id]},
+                                        key=lambda a: (a.published or dt.date.max, a.doc))),
+                evidence=tuple(dict.fromkeys(sentence for _, _, sentence in by_claim[claim_id])),
+                first_reported=first,
+            )
+            for claim_id, source, target, root, day, first in self.connection.execute(
+                """SELECT id, source, target, root, event_date, first_reported FROM claims
+                   WHERE story_id = ? ORDER BY id""",
+                [story_id],
+            ).fetchall()
+        )  # fmt: skip
+        return StoryComparison(
+            story_id,
+            claims,
+            tuple((claim_id, article_id, event_id) for claim_id, article_id, event_id, _ in support),
+            tuple(self._conflicts(story_id)),
+        )
+
+    def _conflicts(self, story_id: str | None) -> list[Conflict]:
+        return [
+            Conflict(story, kind, description, tuple(json.loads(values).items()), tuple(evidence), claim_id)
+            for story, kind, description, values, evidence, claim_id in self.connection.execute(
+                """SELECT story_id, kind, description, "values", evidence, claim_id FROM conflicts
+                   WHERE ? IS NULL OR story_id = ? ORDER BY story_id, id""",
+                [story_id, story_id],
+            ).fetchall()
+        ]
+
     def stats(self) -> dict[str, object]:
         """Counts and ranges that tell a user what the database holds."""
         query = self.connection.execute
@@ -415,6 +649,24 @@ class Store:
             )
             written.append(target)
         return written
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding characters start..end of a text (from the last full stop before it)."""
+    opening = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    closing = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=len(text) - 1)
+    return text[opening : closing + 1].strip()
+
+
+def _lead(paragraphs: Sequence[str], words: int = 150) -> str:
+    """The first paragraphs of an article, up to about `words` words: what a report is about."""
+    lead, count = [], 0
+    for paragraph in paragraphs:
+        lead.append(paragraph)
+        count += len(paragraph.split())
+        if count >= words:
+            break
+    return "\n".join(lead)
 
 
 def _article_row(article: Article, run_id: int) -> tuple:

@@ -59,12 +59,23 @@ def test_event_records_follow_the_contract(seed_events):
 
 def test_coder_floor_on_gold_sentence_cases(nlp):
     """290 written cases, every CAMEO root and mode, 51 sentences with no event: the coder is
-    conservative (precision first); recall is what later work raises."""
+    conservative (precision first)."""
     articles, gold = event_cases_as_gold(read_jsonl(DATA / "event_cases.jsonl"))
     events = [event_json(event) for event in code_articles(articles, nlp)]
     score = score_events(gold, events, {a.doc: a.text for a in articles})
-    assert score.precision >= 0.85
-    assert score.recall >= 0.44
+    assert score.precision >= 0.90
+    assert score.recall >= 0.53
     negatives = {case["id"] for case in read_jsonl(DATA / "event_cases.jsonl") if not case["events"]}
     false_on_negatives = [e for e in events if e["doc"] in negatives]
     assert len(false_on_negatives) <= 2
+
+
+def test_a_quote_spoken_by_we_does_not_loop(nlp):
+    """`"…," we said`: the speaker of a quote cannot be found through the quote itself."""
+    text = '"We are ready for talks with Moscow," we said on Monday. "We will meet them soon," he added.'
+    assert (
+        code_articles(
+            event_cases_as_gold([{"id": "q", "text": text, "date": "2025-01-01", "events": []}])[0], nlp
+        )
+        == []
+    )

@@ -11,7 +11,7 @@ from dyads.events.coding import shared_coding_pipeline
 from dyads.events.main_event import main_event
 from dyads.events.patterns import PatternTable
 
-from ..conftest import SHARED
+from ..conftest import DATA, SHARED
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -62,6 +62,14 @@ def test_share_says_how_clearly_one_kind_dominates():
     found = main_event(doc_with(Trigger(0, 0, "141", "asserted", 0), Trigger(0, 1, "173", "asserted", 1)))
     assert found.plover == "PROTEST"
     assert found.share == pytest.approx(2 / 3, abs=0.001)
+
+
+def test_main_event_floor_on_written_examples():
+    """960 paragraphs written for dyads, 60 per PLOVER category (`tests/data/PLOVER_EXAMPLES.md`)."""
+    score = score_main_events(read_jsonl(DATA / "plover_examples.jsonl"), shared_coding_pipeline())
+    assert score.stories == 960
+    assert score.coverage >= 0.95
+    assert score.accuracy >= 0.55
 
 
 def test_main_event_floor_on_labelled_stories():

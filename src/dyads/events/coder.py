@@ -251,7 +251,8 @@ class EventCoder:
                 clause = predicate
                 mode, negated, code = "asserted", False, pattern.code
         evidence = (_evidence_start(predicate), predicate.idx + len(predicate.text))
-        date_span = (governor.left_edge.idx, governor.right_edge.idx + len(governor.right_edge.text))
+        dated = _time_clause_host(governor)
+        date_span = (dated.left_edge.idx, dated.right_edge.idx + len(dated.right_edge.text))
         return [
             CodedEvent(sentence_index, predicate.i, source, target, code, mode, negated, pattern.symmetric,
                        attributed, evidence, date_span, clause.i)
@@ -274,6 +275,7 @@ class _Context:
     def speakers(self) -> dict[int, LinkedMention]:
         """Who speaks each quoted token, found once per document when a quote says `we`."""
         if self._speakers is None:
+            self._speakers = {}  # a speaker named `we` is nobody known while the quotes are read
             self._speakers = self._quote_speakers()
         return self._speakers
 
@@ -618,6 +620,16 @@ def _clause_head(verb: Token) -> Token:
     while current.head.i != current.i and not any(c.dep_ in _OWN_SUBJECTS for c in current.children):
         current = current.head
     return current
+
+
+def _time_clause_host(verb: Token) -> Token:
+    """`declared a partnership in February 2022 when Putin visited Beijing`: a `when` clause happened
+    at the time its host gives (the clause it modifies, or the date it describes)."""
+    while verb.dep_ in ("advcl", "relcl") and any(
+        c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children
+    ):
+        verb = verb.head
+    return verb
 
 
 def _governing_verb(token: Token) -> Token:

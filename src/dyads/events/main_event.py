@@ -37,6 +37,17 @@ class MainEvent:
 
 def main_event(doc: Doc) -> MainEvent | None:
     """The article's main event category, or None when no sentence reports a codable happening."""
+    votes, strongest = category_votes(doc)
+    if not votes:
+        return None
+    category = max(votes, key=votes.__getitem__)
+    trigger = strongest[category][1]
+    share = round(votes[category] / sum(votes.values()), 3)
+    return MainEvent(category, trigger.code, trigger.mode, trigger.sentence_index, share)
+
+
+def category_votes(doc: Doc) -> tuple[dict[str, float], dict[str, tuple[float, Trigger]]]:
+    """Each category's weight among the document's triggers, and its weightiest trigger."""
     votes: dict[str, float] = defaultdict(float)
     strongest: dict[str, tuple[float, Trigger]] = {}
     for trigger in doc._.get(TRIGGERS_EXTENSION) or ():
@@ -47,12 +58,7 @@ def main_event(doc: Doc) -> MainEvent | None:
         votes[category] += weight
         if category not in strongest or weight > strongest[category][0]:
             strongest[category] = (weight, trigger)
-    if not votes:
-        return None
-    category = max(votes, key=votes.__getitem__)
-    trigger = strongest[category][1]
-    share = round(votes[category] / sum(votes.values()), 3)
-    return MainEvent(category, trigger.code, trigger.mode, trigger.sentence_index, share)
+    return votes, strongest
 
 
 def trigger_category(trigger: Trigger) -> str | None:

@@ -56,3 +56,11 @@ def _event_code(row: dict[str, str]) -> EventCode:
         plover_mode=row["plover_mode"] or None,
         contexts=tuple(c for c in row["plover_context"].split(";") if c),
     )
+
+
+@cache
+def root_names() -> dict[str, str]:
+    """CAMEO root (`04`) → its name (`CONSULT`), from the packaged root table."""
+    table = files("dyads.ontology").joinpath("cameo_event_roots.csv")
+    with table.open(encoding="utf-8", newline="") as handle:
+        return {row["root"]: row["name"] for row in csv.DictReader(handle)}

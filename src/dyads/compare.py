@@ -1,0 +1,637 @@
+"""Cross-source comparison of one story: what its outlets agree on, what only one reports, and where
+they contradict each other.
+
+Claims merge equivalent events from different articles: the same countries (in either order for
+cooperation, which is mutual; in order otherwise), the same CAMEO root, and dates that can be the same
+happening. Conflicts are found
+- on a claim: outlets dating it to different days; one asserting what another denies;
+- between sentences of different outlets about the same thing: figures that cannot both be true
+  ("three hours" against "nearly four hours"; "12 killed" against "19 killed"), while compatible
+  ones ("an hour and 35 minutes", "over an hour and a half") are left alone;
+- against the actor dictionary: a title that does not match the office the person held on the
+  article's date ("German President Friedrich Merz" while he was Chancellor).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from dyads.actors.roles import Role
+from dyads.model import (
+    ArticleText,
+    Claim,
+    Conflict,
+    PersonMention,
+    ReportedEvent,
+    Story,
+    StoryArticle,
+    StoryComparison,
+)
+from dyads.quantities import Quantity, comparable, compatible, find_quantities
+
+MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
+"""Intent to cooperate, consultation, diplomatic and material cooperation: `X met Y` is `Y met X`."""
+CONSULT_ROOT = "04"
+SAME_HAPPENING_DAYS = 7
+_HEAD_OF_STATE, _HEAD_OF_GOVERNMENT = "head_of_state", "head_of_government"
+_FOREIGN, _DEFENCE = "foreign_minister", "defence_minister"
+_OFFICES = frozenset({_HEAD_OF_STATE, _HEAD_OF_GOVERNMENT, _FOREIGN, _DEFENCE})
+_TITLE_OFFICES: tuple[tuple[str, frozenset[str]], ...] = tuple(
+    (title, frozenset(offices))
+    for titles, offices in (
+        (("external affairs minister", "foreign minister", "foreign secretary", "secretary of state"),
+         {_FOREIGN}),
+        (("defence minister", "defense minister", "defence secretary", "defense secretary",
+          "secretary of defense", "minister of defence", "minister of defense"), {_DEFENCE}),
+        (("prime minister", "chancellor", "premier"), {_HEAD_OF_GOVERNMENT}),
+        (("president",), {_HEAD_OF_STATE, _HEAD_OF_GOVERNMENT}),
+        (("king", "queen", "emir", "sultan", "crown prince"), {_HEAD_OF_STATE}),
+    )
+    for title in titles
+)  # fmt: skip
+"""Titles, longest first within an office, and the offices of the dictionary's dated roles they name."""
+_NOT_THE_OFFICE = frozenset({"vice", "deputy", "former", "ex", "then", "acting", "late", "first"})
+_OFFSET_WORDS = frozenset({"after", "before", "earlier", "later", "ago", "since", "apart"})
+_SPAN_PREPOSITIONS = frozenset({"in", "within"})
+_FATES = {
+    **dict.fromkeys(("kill", "dead", "die", "died", "death", "slain", "perish"), "killed"),
+    **dict.fromkeys(("hurt", "injur", "injure", "wound", "treat"), "injured"),
+    **dict.fromkeys(("detain", "arrest", "held", "jail", "custody"), "detained"),
+    **dict.fromkeys(("march", "rally", "protest", "gather", "demonstrat", "drew", "join", "took"), "crowd"),
+    **dict.fromkeys(("miss", "missing", "abduct", "kidnap"), "missing"),
+}  # fmt: skip
+"""Stemmed words that tell one fate of the counted (killed, injured, detained, crowd): `four soldiers
+were hurt` and `six soldiers were injured` count the same thing."""
+_CLAUSE_BREAK = re.compile(r"[,;:.!?()\"“”]")
+_AUXILIARIES = frozenset(
+    {"were", "was", "had", "have", "has", "been", "being", "are", "is", "be", "reportedly"}
+)
+_HAPPENINGS = {
+    **dict.fromkeys(("call", "talk", "meet", "conversation", "summit", "spoke", "speak", "visit"), "meeting"),
+    **dict.fromkeys(("exercise", "drill", "manoeuvre", "maneuver"), "exercise"),
+    **dict.fromkeys(("fighting", "clash", "battle", "war", "offensive", "siege"), "fighting"),
+    **dict.fromkeys(("ceasefire", "truce"), "ceasefire"),
+    **dict.fromkeys(("strike", "protest", "rally", "march", "blockade"), "protest"),
+}  # fmt: skip
+"""Words (stemmed as `_stem` does) naming a happening whose length a duration gives."""
+"""Day-precision dates of one claim further apart than this are different happenings."""
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z0-9])|\n+")
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_STOP_WORDS = frozenset(
+    [
+        "the",
+        "and",
+        "for",
+        "that",
+        "with",
+        "from",
+        "this",
+        "were",
+        "was",
+        "are",
+        "has",
+        "have",
+        "had",
+        "its",
+        "their",
+        "his",
+        "her",
+        "they",
+        "them",
+        "than",
+        "then",
+        "said",
+        "says",
+        "told",
+        "also",
+        "into",
+        "about",
+        "after",
+        "before",
+        "over",
+        "more",
+        "most",
+        "some",
+        "such",
+        "which",
+        "while",
+        "when",
+        "where",
+        "who",
+        "whom",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "been",
+        "being",
+        "other",
+        "only",
+        "just",
+        "what",
+        "there",
+        "here",
+        "these",
+        "those",
+        "our",
+        "out",
+        "not",
+        "but",
+        "all",
+        "any",
+        "can",
+        "did",
+        "does",
+        "per",
+        "via",
+        "yet",
+    ]
+)
+_TIME_WORDS = frozenset(
+    [
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "hour",
+        "hours",
+        "minute",
+        "minutes",
+        "time",
+        "first",
+        "last",
+        "next",
+        "second",
+        "third",
+        "earlier",
+        "later",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "night",
+        "morning",
+        "evening",
+        "overnight",
+    ]
+)
+_DENIED_MODES = frozenset({"denied"})
+
+
+def compare_story(
+    story_id: str,
+    events: Sequence[ReportedEvent],
+    texts: Sequence[ArticleText] = (),
+    people: Sequence[tuple[PersonMention, Sequence[Role]]] = (),
+) -> StoryComparison:
+    """Claims and conflicts of one story from its articles' events, texts and the known people they
+    name (each with their dated roles)."""
+    claims: list[Claim] = []
+    support: list[tuple[str, str, str]] = []
+    conflicts: list[tuple[tuple[bool, int], Conflict]] = []
+    for key, group in sorted(_group_claims(events).items()):
+        for number, happening in enumerate(_split_happenings(group), start=1):
+            claim = _claim(story_id, f"{story_id}:{key}:{number}", happening)
+            claims.append(claim)
+            support.extend((claim.id, event.article.article_id, event.event_id) for event in happening)
+            weight = (claim.root == CONSULT_ROOT, len(happening))
+            conflicts.extend((weight, conflict) for conflict in _claim_conflicts(claim, happening))
+    found = (
+        _one_per_disagreement(conflicts)
+        + figure_conflicts(story_id, texts)
+        + title_conflicts(story_id, people)
+    )
+    return StoryComparison(story_id, tuple(claims), tuple(support), tuple(found))
+
+
+def _one_per_disagreement(conflicts: Sequence[tuple[tuple[bool, int], Conflict]]) -> list[Conflict]:
+    """The same outlets giving the same two dates for several claims of one happening (the call, what
+    was agreed in it) is one disagreement: keep it on the meeting or call, whose date the rest of a
+    report inherits, else on the claim with the most events."""
+    best: dict[tuple, tuple[tuple[bool, int], Conflict]] = {}
+    for weight, conflict in conflicts:
+        key = (conflict.kind, conflict.values)
+        if key not in best or weight > best[key][0]:
+            best[key] = (weight, conflict)
+    kept = {id(conflict) for _, conflict in best.values()}
+    return [conflict for _, conflict in conflicts if id(conflict) in kept]
+
+
+def claim_label(claim: Claim) -> str:
+    joiner = "-" if claim.root in MUTUAL_ROOTS else ">"
+    return f"{claim.source}{joiner}{claim.target or '---'} {claim.root}"
+
+
+def _group_claims(events: Iterable[ReportedEvent]) -> dict[str, list[ReportedEvent]]:
+    groups: dict[str, list[ReportedEvent]] = defaultdict(list)
+    for event in events:
+        target = event.target or "---"
+        if event.root in MUTUAL_ROOTS:
+            key = "-".join(sorted((event.source, target))) + f"/{event.root}"
+        else:
+            key = f"{event.source}>{target}/{event.root}"
+        groups[key].append(event)
+    return groups
+
+
+def _split_happenings(events: Sequence[ReportedEvent]) -> list[list[ReportedEvent]]:
+    """Events of one claim key grouped by date: a February 2022 declaration is not the January 2025
+    call, while a day and a month that contains it can be one happening. Undated events join the
+    happening most events are dated to: reports come back to their main happening."""
+    happenings: list[list[ReportedEvent]] = []
+    undated = []
+    for event in sorted(
+        events, key=lambda e: (_period(e) or (dt.date.max,), e.article.doc, e.sentence_index)
+    ):
+        period = _period(event)
+        if period is None:
+            undated.append(event)
+            continue
+        for happening in happenings:
+            if _overlap(period, _period(happening[0])):
+                happening.append(event)
+                break
+        else:
+            happenings.append([event])
+    if undated:
+        main = max(happenings, key=len, default=None)
+        if main is None:
+            happenings.append(undated)
+        else:
+            main.extend(undated)
+    return happenings
+
+
+def _overlap(first: tuple[dt.date, dt.date], second: tuple[dt.date, dt.date]) -> bool:
+    gap = dt.timedelta(days=SAME_HAPPENING_DAYS)
+    return first[0] - gap <= second[1] and second[0] - gap <= first[1]
+
+
+def _claim(story_id: str, claim_id: str, events: Sequence[ReportedEvent]) -> Claim:
+    first = events[0]
+    articles = list({event.article.article_id: event.article for event in events}.values())
+    days = Counter(d for d in map(_day, events) if d)
+    day = min(days, key=lambda d: (-days[d], d)) if days else None
+    mutual = first.root in MUTUAL_ROOTS
+    source, target = sorted((first.source, first.target or "---")) if mutual else (first.source, first.target)
+    published = [a.published for a in articles if a.published]
+    return Claim(
+        id=claim_id,
+        story_id=story_id,
+        source=source,
+        target=target if target != "---" else None,
+        root=first.root,
+        event_date=day.isoformat() if day else None,
+        supporting=tuple(sorted(articles, key=lambda a: (a.published or dt.date.max, a.doc))),
+        evidence=tuple(dict.fromkeys(event.sentence for event in events)),
+        first_reported=min(published) if published else None,
+    )
+
+
+def _claim_conflicts(claim: Claim, events: Sequence[ReportedEvent]) -> list[Conflict]:
+    conflicts = []
+    dates: dict[str, tuple[dt.date, str]] = {}
+    for event in sorted(events, key=lambda e: (e.article.doc, e.sentence_index)):
+        if (day := _day(event)) and event.article.doc not in dates:
+            dates[event.article.doc] = (day, event.sentence)
+    if len({day for day, _ in dates.values()}) > 1 and len(_outlets_of_docs(events, dates)) > 1:
+        conflicts.append(
+            Conflict(
+                story_id=claim.story_id,
+                kind="event_date",
+                description=f"{claim_label(claim)}: outlets date it to different days",
+                values=tuple((doc, day.isoformat()) for doc, (day, _) in sorted(dates.items())),
+                evidence=tuple(sentence for _, sentence in dates.values()),
+                claim_id=claim.id,
+            )
+        )
+    asserted = [e for e in events if e.mode == "asserted" and not e.negated]
+    denied = [e for e in events if e.mode in _DENIED_MODES or e.negated]
+    if asserted and denied and {e.article.doc for e in asserted} != {e.article.doc for e in denied}:
+        said = {e.article.doc: ("asserted", e.sentence) for e in reversed(asserted)}
+        said |= {e.article.doc: ("denied", e.sentence) for e in reversed(denied)}
+        ordered = sorted(said.items())
+        conflicts.append(
+            Conflict(
+                story_id=claim.story_id,
+                kind="assertion_vs_denial",
+                description=f"{claim_label(claim)}: reported as fact by some outlets, denied by others",
+                values=tuple((doc, value) for doc, (value, _) in ordered),
+                evidence=tuple(sentence for _, (_, sentence) in ordered),
+                claim_id=claim.id,
+            )
+        )
+    return conflicts
+
+
+@dataclass(frozen=True)
+class _Figure:
+    article: StoryArticle
+    quantity: Quantity
+    sentence: str
+    context: frozenset[str]
+    qualifier: str
+    predicate: str
+    happenings: frozenset[str]
+
+
+def figure_conflicts(story_id: str, texts: Sequence[ArticleText]) -> list[Conflict]:
+    """Figures from different outlets about the same thing that cannot both be true.
+
+    Two figures are about the same thing when they measure the same kind and unit and the words
+    around them overlap beyond the unit and time words (`talks lasted three hours` and `the talks
+    went on for nearly four hours`). One conflict per pair of outlets and thing measured.
+    """
+    figures = [figure for text in texts for figure in _figures(text)]
+    conflicts: dict[tuple, Conflict] = {}
+    for index, a in enumerate(figures):
+        for b in figures[index + 1 :]:
+            if _same_outlet(a.article, b.article) or not _same_measure(a, b):
+                continue
+            if compatible(a.quantity, b.quantity):
+                continue
+            first, second = sorted((a, b), key=lambda f: f.article.doc)
+            key = (
+                first.article.doc,
+                second.article.doc,
+                first.quantity.text.lower(),
+                second.quantity.text.lower(),
+            )
+            conflicts.setdefault(
+                key,
+                Conflict(
+                    story_id=story_id,
+                    kind="figure",
+                    description=f"{_measure(a.quantity)}: {first.quantity.text} / {second.quantity.text}",
+                    values=(
+                        (first.article.doc, first.quantity.text),
+                        (second.article.doc, second.quantity.text),
+                    ),
+                    evidence=(first.sentence, second.sentence),
+                ),
+            )
+    return list(conflicts.values())
+
+
+def _same_measure(a: _Figure, b: _Figure) -> bool:
+    """Whether two figures measure one thing: comparable, about the same happening (sentences
+    sharing words), counting the same noun with no different qualifier ("23 million people" is no
+    rival for "14 warships", "four Chinese soldiers" none for "five Indian soldiers"), and for
+    durations, the length of the same kind of happening ("talks lasted three hours", "nearly four
+    hours of talks"), not a time between two ("came a week after")."""
+    if not comparable(a.quantity, b.quantity) or not a.context & b.context:
+        return False
+    if a.quantity.kind == "count":
+        if a.quantity.unit != b.quantity.unit or not a.quantity.unit:
+            return False
+        if a.qualifier and b.qualifier:
+            return a.qualifier == b.qualifier
+        # `27 people had been detained` and `at least 40 people were detained`, not `drew about 9,000 people`
+        fates = set(_FATES.values())
+        return a.predicate == b.predicate if a.predicate in fates and b.predicate in fates else True
+    if a.quantity.kind == "duration":
+        return bool(a.happenings & b.happenings)
+    return True
+
+
+def title_conflicts(story_id: str, people: Sequence[tuple[PersonMention, Sequence[Role]]]) -> list[Conflict]:
+    """Titles that name an office the person did not hold on the article's date, while they held
+    another (a past officeholder named with a past title is history, not a mistake)."""
+    conflicts = {}
+    for mention, roles in people:
+        title, offices = _title(mention.text, mention.person)
+        if not offices:
+            continue
+        holding = [r for r in roles if r.office in _OFFICES and r.holds_on(mention.day)]
+        if not holding or _title_fits(title, offices, holding):
+            continue
+        held = " and ".join(sorted({r.title for r in holding}))
+        key = (mention.article.doc, mention.person, title)
+        conflicts.setdefault(
+            key,
+            Conflict(
+                story_id=story_id,
+                kind="reference_fact",
+                description=f"{mention.person} is called {title}; the dictionary has {held} on {mention.day}",
+                values=((mention.article.doc, f"{title} {mention.person}"), ("actor dictionary", held)),
+                evidence=(mention.sentence,),
+            ),
+        )
+    return list(conflicts.values())
+
+
+def _title_fits(title: str, offices: frozenset[str], holding: Sequence[Role]) -> bool:
+    """A title fits the role's own title, or its office under another name (`Foreign Secretary` for a
+    foreign minister); `President` only fits a president, as chancellors and premiers head
+    governments too."""
+    if any(title.lower() in role.title.lower() for role in holding):
+        return True
+    return title != "President" and bool(offices & {role.office for role in holding})
+
+
+def _title(text: str, person: str) -> tuple[str, frozenset[str]]:
+    """The office title written before a person's name, and the offices it can name."""
+    words = text.lower().split()
+    name_start = next((i for i, word in enumerate(words) if person.lower().split()[-1] in word), len(words))
+    before = " ".join(words[:name_start])
+    for title, offices in _TITLE_OFFICES:
+        position = before.rfind(title)
+        if position < 0:
+            continue
+        preceding = before[:position].split()[-1:]
+        if preceding and preceding[0] in _NOT_THE_OFFICE:
+            return "", frozenset()
+        return title.title(), offices
+    return "", frozenset()
+
+
+def _figures(text: ArticleText) -> list[_Figure]:
+    """Every figure of an article, with what the sentence says it measures."""
+    figures = []
+    for sentence in _SENTENCE_END.split(text.text):
+        words = _content_words(sentence)
+        for quantity in find_quantities(sentence):
+            if quantity.kind == "duration" and _is_interval(sentence, quantity):
+                continue
+            qualifier = _qualifier(quantity)
+            figures.append(
+                _Figure(
+                    article=text.article,
+                    quantity=quantity,
+                    sentence=sentence.strip(),
+                    context=frozenset((words - _content_words(quantity.text)) | ({qualifier} - {""})),
+                    qualifier=qualifier,
+                    predicate=_predicate_word(sentence, quantity),
+                    happenings=frozenset(_HAPPENINGS[word] for word in words if word in _HAPPENINGS),
+                )
+            )
+    return figures
+
+
+def _is_interval(sentence: str, quantity: Quantity) -> bool:
+    """`a week after`, `two days earlier`, `in twelve months`: a time between happenings, not how long
+    one lasted."""
+    following = sentence[quantity.end :].split()[:1]
+    preceding = [word.lower() for word in sentence[: quantity.start].split()[-2:]]
+    return bool(
+        (following and following[0].lower().strip(",.") in _OFFSET_WORDS)
+        or (preceding and preceding[-1] in _SPAN_PREPOSITIONS)
+        or (preceding[-1:] == ["the"] and preceding[:1] and preceding[0] in _SPAN_PREPOSITIONS)
+    )
+
+
+def _predicate_word(sentence: str, quantity: Quantity) -> str:
+    """What happened to what a count counts: the word after it (`27 people were detained`) unless
+    punctuation intervenes, else the word before it (`drew about 9,000 people, according to…`)."""
+    clause = _CLAUSE_BREAK.split(sentence[quantity.end :], maxsplit=1)[0]
+    for word in _WORD.findall(clause)[:4]:
+        if word.lower() not in _AUXILIARIES and word.lower() not in _STOP_WORDS:
+            return _same_fate(_stem(word.lower()))
+    before = _WORD.findall(sentence[: quantity.start])
+    return _same_fate(_stem(before[-1].lower())) if before else ""
+
+
+def _same_fate(word: str) -> str:
+    return _FATES.get(word, word)
+
+
+def _qualifier(quantity: Quantity) -> str:
+    """A proper adjective between a count and its noun (`Indian` in `Five Indian soldiers`)."""
+    words = _WORD.findall(quantity.text)
+    if quantity.kind != "count" or len(words) < 2 or not words[-2][:1].isupper():
+        return ""
+    return words[-2].lower()
+
+
+def _content_words(text: str) -> set[str]:
+    words = {word.lower() for word in _WORD.findall(text)}
+    return {_stem(word) for word in words if word not in _STOP_WORDS and word not in _TIME_WORDS}
+
+
+def _stem(word: str) -> str:
+    """`talks`/`talk`, `killed`/`kill`, `exercises`/`exercise`: enough to see two sentences are about
+    the same thing."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses", "zes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    if word.endswith("ing") and len(word) > 5:
+        return word[:-3]
+    if word.endswith("ed") and len(word) > 4:
+        return word[:-2]
+    return word
+
+
+def _measure(quantity: Quantity) -> str:
+    if quantity.kind == "count":
+        return f"number of {quantity.unit or 'people'}"
+    return {"money": f"amount ({quantity.unit})", "duration": "duration", "percent": "percentage"}[
+        quantity.kind
+    ]
+
+
+def _same_outlet(a: StoryArticle, b: StoryArticle) -> bool:
+    return a.doc == b.doc or (a.outlet is not None and a.outlet == b.outlet)
+
+
+def _outlets(articles: Iterable[StoryArticle]) -> set[str]:
+    return {article.outlet or article.doc for article in articles}
+
+
+def _outlets_of_docs(events: Iterable[ReportedEvent], docs: Iterable[str]) -> set[str]:
+    wanted = set(docs)
+    return _outlets(event.article for event in events if event.article.doc in wanted)
+
+
+def _period(event: ReportedEvent) -> tuple[dt.date, dt.date] | None:
+    """The days an event's date allows: one day, a month or a year; None when unknown."""
+    value = event.event_date or ""
+    try:
+        if event.date_precision == "day":
+            day = dt.date.fromisoformat(value)
+            return day, day
+        if event.date_precision == "month":
+            year, month = map(int, value.split("-"))
+            following = dt.date(year + month // 12, month % 12 + 1, 1)
+            return dt.date(year, month, 1), following - dt.timedelta(days=1)
+        if event.date_precision == "year":
+            return dt.date(int(value), 1, 1), dt.date(int(value), 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def _day(event: ReportedEvent) -> dt.date | None:
+    if event.date_precision != "day" or not event.event_date:
+        return None
+    try:
+        return dt.date.fromisoformat(event.event_date)
+    except ValueError:
+        return None
+
+
+def story_json(story: Story) -> dict:
+    """The design's story JSON: id, title, articles (with their `doc`) and conflicts."""
+    return {
+        "id": story.id,
+        "title": story.title,
+        "articles": [_article_json(article) for article in story.articles],
+        "conflicts": [_conflict_json(conflict) for conflict in story.conflicts],
+    }
+
+
+def comparison_json(comparison: StoryComparison) -> dict:
+    def claims(found: Iterable[Claim]) -> list[dict]:
+        return [
+            {
+                "id": claim.id,
+                "claim": claim_label(claim),
+                "source": claim.source,
+                "target": claim.target,
+                "root": claim.root,
+                "event_date": claim.event_date,
+                "first_reported": claim.first_reported.isoformat() if claim.first_reported else None,
+                "outlets": sorted(claim.outlets),
+                "articles": [_article_json(article) for article in claim.supporting],
+                "evidence": list(claim.evidence),
+            }
+            for claim in found
+        ]
+
+    return {
+        "story_id": comparison.story_id,
+        "corroborated": claims(comparison.corroborated()),
+        "single_source": claims(comparison.single_source()),
+        "conflicts": [_conflict_json(conflict) for conflict in comparison.conflicts],
+    }
+
+
+def _article_json(article: StoryArticle) -> dict:
+    published = article.published.isoformat() if article.published else None
+    return {
+        "doc": article.doc,
+        "article_id": article.article_id,
+        "outlet": article.outlet,
+        "published": published,
+    }
+
+
+def _conflict_json(conflict: Conflict) -> dict:
+    return {
+        "kind": conflict.kind,
+        "description": conflict.description,
+        "values": dict(conflict.values),
+        "evidence": list(conflict.evidence),
+        "claim_id": conflict.claim_id,
+    }

@@ -1,0 +1,173 @@
+"""Claims and conflicts of one story from hand-made events and texts."""
+
+import datetime as dt
+
+import pytest
+
+from dyads.actors.roles import Role
+from dyads.compare import compare_story, figure_conflicts, title_conflicts
+from dyads.model import ArticleText, PersonMention, ReportedEvent, StoryArticle
+
+OUTLET_A = StoryArticle("a.txt", "a", "Atlas", dt.date(2025, 1, 21))
+OUTLET_B = StoryArticle("b.txt", "b", "Borealis", dt.date(2025, 1, 22))
+WIRE_COPY_IN_A = StoryArticle("a2.txt", "a2", "Atlas", dt.date(2025, 1, 22))
+
+
+def event(article, source, target, root, day=None, mode="asserted", sentence="", number=0):
+    return ReportedEvent(
+        event_id=f"{article.article_id}-{number}", article=article, sentence_index=number, source=source,
+        target=target, root=root, cameo=root + "0", mode=mode, negated=mode == "denied", event_date=day,
+        date_precision="day" if day else "before", sentence=sentence or f"{source} {root} {target}",
+    )  # fmt: skip
+
+
+def test_mutual_events_from_two_outlets_are_one_corroborated_claim():
+    found = compare_story(
+        "s",
+        [
+            event(OUTLET_A, "RUS", "CHN", "04", "2025-01-21"),
+            event(OUTLET_B, "CHN", "RUS", "04", "2025-01-21"),
+        ],
+    )
+    [claim] = found.corroborated()
+    assert (claim.source, claim.target, claim.root, claim.event_date) == ("CHN", "RUS", "04", "2025-01-21")
+    assert claim.outlets == {"Atlas", "Borealis"}
+    assert claim.first_reported == dt.date(2025, 1, 21)
+    assert not found.single_source() and not found.conflicts
+    assert {row[2] for row in found.support} == {"a-0", "b-0"}
+
+
+def test_directed_events_keep_their_direction():
+    found = compare_story("s", [event(OUTLET_A, "USA", "CHN", "11"), event(OUTLET_B, "CHN", "USA", "11")])
+    assert len(found.single_source()) == 2
+
+
+def test_one_outlet_twice_is_still_a_single_source():
+    found = compare_story(
+        "s",
+        [
+            event(OUTLET_A, "RUS", "CHN", "04", "2025-01-21"),
+            event(WIRE_COPY_IN_A, "RUS", "CHN", "04", "2025-01-21"),
+        ],
+    )
+    assert not found.corroborated() and len(found.single_source()) == 1
+
+
+def test_outlets_dating_one_call_to_different_days_conflict_once():
+    events = [
+        event(OUTLET_A, "RUS", "CHN", "04", "2025-01-21", sentence="They spoke on Tuesday."),
+        event(OUTLET_A, "RUS", "CHN", "03", "2025-01-21", number=1),
+        event(OUTLET_B, "CHN", "RUS", "04", "2025-01-22", sentence="They spoke on Wednesday."),
+        event(OUTLET_B, "CHN", "RUS", "03", "2025-01-22", number=1),
+    ]
+    [conflict] = compare_story("s", events).conflicts
+    assert conflict.kind == "event_date"
+    assert conflict.values == (("a.txt", "2025-01-21"), ("b.txt", "2025-01-22"))
+    assert conflict.evidence == ("They spoke on Tuesday.", "They spoke on Wednesday.")
+    assert conflict.claim_id.endswith("CHN-RUS/04:1")
+
+
+def test_the_same_pair_weeks_apart_is_two_claims_not_a_conflict():
+    found = compare_story(
+        "s",
+        [
+            event(OUTLET_A, "RUS", "CHN", "04", "2025-01-21"),
+            event(OUTLET_B, "RUS", "CHN", "04", "2025-03-01"),
+        ],
+    )
+    assert len(found.claims) == 2 and not found.conflicts
+
+
+def test_assertion_against_denial():
+    events = [
+        event(OUTLET_A, "GEOCOP", "GEO", "17", sentence="Police fired tear gas."),
+        event(OUTLET_B, "GEOCOP", "GEO", "17", mode="denied", sentence="The ministry denied using tear gas."),
+    ]
+    [conflict] = compare_story("s", events).conflicts
+    assert conflict.kind == "assertion_vs_denial"
+    assert conflict.values == (("a.txt", "asserted"), ("b.txt", "denied"))
+    assert conflict.evidence == ("Police fired tear gas.", "The ministry denied using tear gas.")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        ("The talks lasted three hours, officials said.", "The talks lasted nearly four hours.", True),
+        ("The call lasted an hour and 35 minutes.", "The call lasted over an hour and a half.", False),
+        (
+            "Four Indian soldiers were hurt in the clash.",
+            "Six Indian soldiers were injured in the clash.",
+            True,
+        ),
+        (
+            "Five Indian soldiers were hurt in the clash.",
+            "Four Chinese soldiers were hurt in the clash.",
+            False,
+        ),
+        ("Police detained 27 people at the rally.", "Police detained at least 40 people at the rally.", True),
+        ("Police detained dozens of people at the rally.", "Police detained 40 people at the rally.", False),
+        (
+            "Britain pledged £1.5 billion in aid to Kyiv.",
+            "Britain pledged £1.2 billion in aid to Kyiv.",
+            True,
+        ),
+        ("Britain pledged £1.5bn in aid to Kyiv.", "Britain pledged £1.5 billion in aid to Kyiv.", False),
+        (
+            "Trump threatened a 30 percent tariff on Mexico.",
+            "Trump threatened a 25 percent tariff on Mexico.",
+            True,
+        ),
+        # not the same thing measured
+        ("The call came a week after the clash.", "The call lasted about 90 minutes.", False),
+        ("The call lasted two hours.", "Taiwan, home to 23 million people, protested the drills.", False),
+        ("Some 14 warships took part in the drills.", "China sent 23 million people into the drills.", False),
+        ("The rally drew 9,000 people, police said.", "Britain pledged £1.2 billion in aid to Kyiv.", False),
+    ],
+)
+def test_figures_of_two_outlets(first, second, conflict):
+    found = figure_conflicts("s", [ArticleText(OUTLET_A, first), ArticleText(OUTLET_B, second)])
+    assert bool(found) is conflict
+    if conflict:
+        assert found[0].kind == "figure"
+        assert found[0].evidence == (first, second)
+
+
+def test_figures_of_one_outlet_never_conflict():
+    texts = [
+        ArticleText(OUTLET_A, "The talks lasted three hours."),
+        ArticleText(WIRE_COPY_IN_A, "The talks lasted four hours."),
+    ]
+    assert figure_conflicts("s", texts) == []
+
+
+def _role(office, title, start, end=None):
+    return Role(
+        person="Friedrich Merz", variants=("Friedrich Merz",), country="DEU", code="DEUGOV", office=office,
+        title=title, start=dt.date.fromisoformat(start), end=dt.date.fromisoformat(end) if end else None,
+    )  # fmt: skip
+
+
+MERZ = (_role("head_of_government", "Chancellor", "2025-05-06"),)
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "conflict"),
+    [
+        ("German President Friedrich Merz", "2025-10-08", True),
+        ("German Chancellor Friedrich Merz", "2025-10-08", False),
+        ("Chancellor Merz", "2025-10-08", False),
+        ("Friedrich Merz", "2025-10-08", False),
+        # before he took office he held no dated role: a title then is nobody's mistake we can tell
+        ("German President Friedrich Merz", "2025-01-08", False),
+        ("Vice President Friedrich Merz", "2025-10-08", False),
+        ("Foreign Minister Friedrich Merz", "2025-10-08", True),
+    ],
+)
+def test_titles_against_the_dictionary(text, day, conflict):
+    mention = PersonMention(OUTLET_A, text, "Friedrich Merz", dt.date.fromisoformat(day), f"{text} said.")
+    found = title_conflicts("s", [(mention, MERZ)])
+    assert bool(found) is conflict
+    if conflict:
+        assert found[0].kind == "reference_fact"
+        assert found[0].values[1] == ("actor dictionary", "Chancellor")
+        assert found[0].evidence == (f"{text} said.",)

@@ -1,0 +1,92 @@
+"""Story clustering on hand-made article profiles: who joins whom, and what keeps stories apart."""
+
+import datetime as dt
+
+import pytest
+
+from dyads.model import ArticleProfile
+from dyads.stories import StoryOptions, assign_stories, story_id_for
+
+CALL = "Putin and Xi held a video call on Tuesday to discuss Ukraine, Taiwan and relations with Trump"
+SUMMIT = "Erdogan and Putin met in Sochi for talks on Black Sea shipping, gas supplies and a ceasefire"
+FLOOD = "Heavy rain flooded the river valley and farmers counted the losses of the harvest season"
+
+
+def profile(article_id, text, day, pairs=(), actors=(), dated=(), outlet=None):
+    return ArticleProfile(
+        article_id=article_id, doc=f"{article_id}.txt", title=text.split(" to ")[0], lead=text,
+        published=dt.date.fromisoformat(day), outlet=outlet, pairs=frozenset(pairs),
+        actors=frozenset(actors), dated_pairs=frozenset((p, dt.date.fromisoformat(d)) for p, d in dated),
+    )  # fmt: skip
+
+
+def stories_of(assignments):
+    return {a.article_id: a.story_id for a in assignments}
+
+
+def test_two_outlets_on_one_call_form_one_story_and_others_stay_apart():
+    articles = [
+        profile("a", CALL, "2025-01-21", ["CHN-RUS"], ["RUSGOV", "CHNGOV"]),
+        profile("b", CALL.replace("Tuesday", "Wednesday") + " said the Kremlin", "2025-01-22", ["CHN-RUS"]),
+        profile("c", SUMMIT, "2025-01-22", ["RUS-TUR"], ["TURGOV", "RUSGOV"]),
+        profile("d", FLOOD, "2025-01-22"),
+    ]
+    found = stories_of(assign_stories(articles))
+    assert found["a"] == found["b"] == story_id_for("a")
+    assert len({found["a"], found["c"], found["d"]}) == 3
+
+
+def test_publication_window_keeps_a_summit_a_year_later_apart():
+    first = profile("a", SUMMIT, "2024-09-04", ["RUS-TUR"])
+    a_year_later = profile("b", SUMMIT, "2025-09-11", ["RUS-TUR"])
+    found = stories_of(assign_stories([first, a_year_later]))
+    assert found["a"] != found["b"]
+    assert stories_of(assign_stories([first, a_year_later], options=StoryOptions(window_days=400))) == {
+        "a": found["a"], "b": found["a"]
+    }  # fmt: skip
+
+
+def test_events_dated_days_apart_are_two_happenings_even_within_the_window():
+    monday = profile("a", CALL, "2025-01-21", ["CHN-RUS"], dated=[("CHN-RUS", "2025-01-20")])
+    friday = profile("b", CALL, "2025-01-26", ["CHN-RUS"], dated=[("CHN-RUS", "2025-01-25")])
+    assert len(set(stories_of(assign_stories([monday, friday])).values())) == 2
+    same_day = profile("c", CALL, "2025-01-22", ["CHN-RUS"], dated=[("CHN-RUS", "2025-01-21")])
+    assert len(set(stories_of(assign_stories([monday, same_day])).values())) == 1
+
+
+def test_new_articles_join_stored_stories_without_reclustering_them():
+    stored = [(profile("a", CALL, "2025-01-21", ["CHN-RUS"]), "s-existing")]
+    found = assign_stories(
+        [profile("b", CALL, "2025-01-22", ["CHN-RUS"]), profile("c", FLOOD, "2025-01-22")], stored
+    )
+    assert [(a.article_id, a.story_id, a.new_story) for a in found] == [
+        ("b", "s-existing", False),
+        ("c", story_id_for("c"), True),
+    ]
+
+
+def test_assignment_is_deterministic_whatever_the_input_order():
+    articles = [
+        profile("a", CALL, "2025-01-21", ["CHN-RUS"]),
+        profile("b", CALL, "2025-01-21", ["CHN-RUS"]),
+        profile("c", SUMMIT, "2025-01-21"),
+    ]
+    assert stories_of(assign_stories(articles)) == stories_of(assign_stories(articles[::-1]))
+
+
+def test_actor_and_event_signals_join_what_words_alone_miss():
+    """Two reports of one call worded differently: the shared country pair and actors carry them over
+    the threshold that the text-only baseline does not reach."""
+    a = profile(
+        "a", "Moscow and Beijing leaders spoke by video link", "2025-01-21", ["CHN-RUS"], ["RUSGOV", "CHNGOV"]
+    )
+    b = profile("b", "Kremlin says the leaders held a conference call on partnership", "2025-01-21", ["CHN-RUS"],
+                ["RUSGOV", "CHNGOV"])  # fmt: skip
+    assert len(set(stories_of(assign_stories([a, b])).values())) == 1
+    assert len(set(stories_of(assign_stories([a, b], options=StoryOptions(text_only=True))).values())) == 2
+
+
+@pytest.mark.parametrize(("field", "value"), [("window_days", -1), ("threshold", 0), ("threshold", 1.5)])
+def test_options_refuse_nonsense(field, value):
+    with pytest.raises(ValueError, match=field.split("_")[0]):
+        StoryOptions(**{field: value})
