@@ -171,3 +171,25 @@ def test_titles_against_the_dictionary(text, day, conflict):
         assert found[0].kind == "reference_fact"
         assert found[0].values[1] == ("actor dictionary", "Chancellor")
         assert found[0].evidence == (f"{text} said.",)
+
+
+def test_done_against_only_expected():
+    events = [
+        event(OUTLET_A, "GBR", "UKR", "05", sentence="Britain and Ukraine signed the agreement on Thursday."),
+        event(
+            OUTLET_B,
+            "GBR",
+            "UKR",
+            "05",
+            mode="hypothetical",
+            sentence="The agreement is expected to be signed.",
+        ),
+    ]
+    [conflict] = compare_story("s", events).conflicts
+    assert conflict.kind == "asserted_vs_expected"
+    assert conflict.values == (("a.txt", "done"), ("b.txt", "expected"))
+
+
+def test_intentions_are_about_the_future_whatever_their_mode():
+    events = [event(OUTLET_A, "RUS", "CHN", "03"), event(OUTLET_B, "RUS", "CHN", "03", mode="intended")]
+    assert compare_story("s", events).conflicts == ()

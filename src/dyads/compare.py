@@ -185,6 +185,9 @@ _TIME_WORDS = frozenset(
     ]
 )
 _DENIED_MODES = frozenset({"denied"})
+_NOT_YET = frozenset({"hypothetical", "intended"})
+_FUTURE_ROOTS = frozenset({"02", "03", "13"})
+"""Appeals, intentions and threats are about the future whatever their mode."""
 
 
 def compare_story(
@@ -314,6 +317,7 @@ def _claim_conflicts(claim: Claim, events: Sequence[ReportedEvent]) -> list[Conf
                 claim_id=claim.id,
             )
         )
+    conflicts.extend(_asserted_against_expected(claim, events))
     asserted = [e for e in events if e.mode == "asserted" and not e.negated]
     denied = [e for e in events if e.mode in _DENIED_MODES or e.negated]
     if asserted and denied and {e.article.doc for e in asserted} != {e.article.doc for e in denied}:
@@ -331,6 +335,36 @@ def _claim_conflicts(claim: Claim, events: Sequence[ReportedEvent]) -> list[Conf
             )
         )
     return conflicts
+
+
+def _asserted_against_expected(claim: Claim, events: Sequence[ReportedEvent]) -> list[Conflict]:
+    """One outlet reports as done what another only expects or intends (`signed an agreement on
+    Thursday` against `the agreement is expected to be signed in the coming weeks`)."""
+    if claim.root in _FUTURE_ROOTS:
+        return []
+    modes: dict[str, set[str]] = defaultdict(set)
+    first: dict[str, ReportedEvent] = {}
+    for event in sorted(events, key=lambda e: (e.article.doc, e.sentence_index)):
+        modes[event.article.doc].add("denied" if event.negated else event.mode)
+        first.setdefault(event.article.doc, event)
+    done = sorted(doc for doc, found in modes.items() if "asserted" in found)
+    pending = sorted(doc for doc, found in modes.items() if found <= _NOT_YET)
+    outlets = {first[doc].article.outlet or doc for doc in done} | {
+        first[doc].article.outlet or doc for doc in pending
+    }
+    if not done or not pending or len(outlets) < 2:
+        return []
+    values = [(doc, "done") for doc in done] + [(doc, "expected") for doc in pending]
+    return [
+        Conflict(
+            story_id=claim.story_id,
+            kind="asserted_vs_expected",
+            description=f"{claim_label(claim)}: reported as done by some outlets, as only expected by others",
+            values=tuple(values),
+            evidence=tuple(first[doc].sentence for doc, _ in values),
+            claim_id=claim.id,
+        )
+    ]
 
 
 @dataclass(frozen=True)

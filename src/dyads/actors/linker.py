@@ -51,7 +51,7 @@ _GEOGRAPHIC_NOUNS = frozenset(
 _GOVERNMENT = "GOV"
 _CITY = "city"
 _OPPOSITION = "OPP"
-_OF_IN = frozenset({"of", "in"})
+_OF_IN = frozenset({"of", "in", "from"})
 _MODIFIER_DEPENDENCIES = frozenset({"amod", "compound", "nmod"})
 _FORMER = frozenset({"former", "ex", "ex-", "late", "then"})
 _ROLE_WORD_TAGS = frozenset({"NOUN", "PROPN", ""})
@@ -179,8 +179,8 @@ class ActorLinker:
         for phrase in self._phrases(doc, sentence, names, agents):
             found = self._resolve(doc, phrase, day, memory, sentence_index)
             if carried and found and _follows(doc, carried[1], phrase):
-                # `the leaders of Japan and South Korea`, `police in Brussels`: the role word before
-                # `of`/`in` applies to the places after it
+                # `the leaders of Japan and South Korea`, `police in Brussels`, `troops from India`:
+                # the role word before `of`/`in`/`from` applies to the places after it
                 found = [_with_sector(mention, carried[0]) for mention in found]
                 carried = (carried[0], phrase)
             elif not found and phrase.sectors and not phrase.names and not phrase.people:
@@ -401,9 +401,19 @@ def _next_word(doc: Doc, phrase: _Phrase) -> str:
 
 
 def _follows(doc: Doc, earlier: _Phrase, later: _Phrase) -> bool:
-    """`leaders of X`, `police in X`, and the X, Y and Z coordinated after them."""
-    between = [token.lower_ for token in doc[earlier.end : later.start]]
-    return between in (["of"], ["in"], ["of", "the"], ["and"], [",", "and"], [","])
+    """`leaders of X`, `police in X`, `troops from X`, and the X, Y and Z coordinated after them."""
+    between = doc[earlier.end : later.start]
+    if [token.lower_ for token in between] == ["from"]:
+        # `troops from X` and `officials from X`, not `recalled its ambassador from X`
+        return doc[earlier.end - 1].tag_ == "NNS" and between[0].head.i == earlier.end - 1
+    return [token.lower_ for token in between] in (
+        ["of"],
+        ["in"],
+        ["of", "the"],
+        ["and"],
+        [",", "and"],
+        [","],
+    )
 
 
 def _with_sector(mention: LinkedMention, sector: str) -> LinkedMention:

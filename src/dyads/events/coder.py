@@ -194,6 +194,11 @@ class EventCoder:
             object_modifiers=frozenset(c.lemma_.lower() for c in obj.children if c.dep_ == "amod")
             if obj is not None
             else frozenset(),
+            particle_objects=frozenset(
+                (c.lemma_.lower(), pobj.lemma_.lower())
+                for c in predicate.children
+                if c.dep_ == "prep" and (pobj := _child(c, "pobj")) is not None
+            ),
             xcomp=next((c.lemma_.lower() for c in predicate.children if c.dep_ == "xcomp"), ""),
             targets=frozenset(arguments),
         )
@@ -417,11 +422,12 @@ class _Context:
         agent = next((c for c in predicate.children if c.dep_ == "agent"), None)
         if agent is not None and (pobj := _child(agent, "pobj")) is not None:
             return self.actors(pobj)
-        subject = next((c for c in predicate.children if c.dep_ in ("nsubj", "csubj")), None)
-        if subject is not None:
-            if subject.tag_ == "WDT" or subject.lower_ in ("who", "which", "that"):
+        subjects = [c for c in predicate.children if c.dep_ in ("nsubj", "csubj")]
+        if subjects:
+            if subjects[0].tag_ == "WDT" or subjects[0].lower_ in ("who", "which", "that"):
                 return self.actors(predicate.head) if predicate.dep_ == "relcl" else []
-            return self.actors(subject)
+            # two subjects side by side are a coordination the parser missed (`X and Y held a call`)
+            return list(dict.fromkeys(actor for subject in subjects for actor in self.actors(subject)))
         if predicate.dep_ == "relcl":
             return self.actors(predicate.head)
         if predicate.dep_ == "xcomp" and (raised := _child(predicate.head, "nsubjpass")) is not None:

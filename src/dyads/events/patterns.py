@@ -49,9 +49,13 @@ class PredicateFeatures:
     xcomp: str
     targets: frozenset[str]
     object_modifiers: frozenset[str] = frozenset()
+    particle_objects: frozenset[tuple[str, str]] = frozenset()
 
-    def object_matches(self, wanted: str) -> bool:
-        """`drill`, or `joint drill` when the object carries that modifier."""
+    def object_matches(self, wanted: str, particle: str = "") -> bool:
+        """`drill`, or `joint drill` when the object carries that modifier; with a prepositional
+        particle, the object may be that preposition's (`spoke by phone`, `call for a ceasefire`)."""
+        if particle and (particle, wanted) in self.particle_objects:
+            return True
         modifier, _, head = wanted.rpartition(" ")
         return head == self.object and (not modifier or modifier in self.object_modifiers)
 
@@ -86,7 +90,7 @@ class PatternTable:
             pattern
             for pattern in self._by_predicate.get((features.lemma, features.pos), ())
             if (not pattern.particle or pattern.particle in features.particles)
-            and (not pattern.object or features.object_matches(pattern.object))
+            and (not pattern.object or features.object_matches(pattern.object, pattern.particle))
             and (not pattern.xcomp or pattern.xcomp == features.xcomp)
             and (not pattern.target or pattern.target in features.targets)
         ]
