@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 DEV_INSTALLED := $(VENV)/.dev-installed
 DEMO_DB := demo.duckdb
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench clean browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,10 +24,19 @@ demo: $(INSTALLED)
 	rm -f $(DEMO_DB)
 	$(BIN)/dyads ingest examples --db $(DEMO_DB)
 	$(BIN)/dyads stats --db $(DEMO_DB)
-	@echo "Results are in $(DEMO_DB); try: $(BIN)/dyads export --db $(DEMO_DB) --format csv --out demo-export"
+	$(BIN)/dyads report --db $(DEMO_DB) --out report.html
+	@echo "Open report.html in a browser; the data is in $(DEMO_DB) (try: $(BIN)/dyads stories --db $(DEMO_DB))"
+
+# Browser tests drive Debian's chromium (Playwright's own browser download is not used); install it
+# once when it is missing.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get install -y --no-install-recommends chromium || \
+	  { $$SUDO apt-get update && $$SUDO apt-get install -y --no-install-recommends chromium; }; }
 
 # pytest exits 5 when it collects no tests; any non-zero exit fails this target.
-test: $(DEV_INSTALLED)
+test: $(DEV_INSTALLED) browser
 	$(BIN)/python -m pytest
 
 lint: $(DEV_INSTALLED)
@@ -39,4 +48,4 @@ bench: $(DEV_INSTALLED)
 	$(BIN)/python benchmarks/bench_coding.py --articles 1000
 
 clean:
-	rm -rf $(VENV) $(DEMO_DB) demo-export .pytest_cache
+	rm -rf $(VENV) $(DEMO_DB) demo-export report.html test-artifacts .pytest_cache

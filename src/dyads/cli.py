@@ -49,6 +49,7 @@ from dyads.ingest.limits import MEGABYTE
 from dyads.model import Rejection
 from dyads.ontology import root_names
 from dyads.pipeline import IngestOptions, ingest, read_articles
+from dyads.report import write_report
 from dyads.store import Store
 from dyads.stories import StoryOptions, assign_stories
 
@@ -223,6 +224,20 @@ def stories(db_path, output_format):
             story.id, story.title, str(len(story.articles)), str(outlets), span, str(len(story.conflicts))
         )
     Console().print(table)
+
+
+@cli.command()
+@db_option
+@click.option(
+    "--out", type=click.Path(dir_okay=False, writable=True), default="report.html", show_default=True,
+    help="The HTML file to write.",
+)  # fmt: skip
+def report(db_path, out):
+    """A self-contained HTML report (opens offline, from disk): overview, top country pairs, weekly
+    timelines, the actor network and every story's cross-source comparison."""
+    with _user_errors(), Store.open(db_path, read_only=True) as store:
+        path = write_report(store, out)
+    click.echo(f"wrote {path}")
 
 
 @cli.command()

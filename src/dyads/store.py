@@ -608,6 +608,42 @@ class Store:
             ).fetchall()
         ]
 
+    def pair_summaries(self, limit: int = 20) -> list[PairSummary]:
+        """The country pairs with most events (either direction), with how cooperative they were."""
+        return [
+            PairSummary(*row)
+            for row in self.connection.execute(
+                f"""SELECT {_PAIR} AS pair, count(*) AS events,
+                           count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation,
+                           count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict,
+                           round(avg(goldstein), 2) AS goldstein
+                    FROM events WHERE target_country IS NOT NULL AND source_country <> target_country
+                    GROUP BY pair ORDER BY events DESC, pair LIMIT ?""",
+                [limit],
+            ).fetchall()
+        ]
+
+    def weekly_series(self, pairs: Sequence[str]) -> dict[str, list[WeekPoint]]:
+        """Events per week for each pair, by the event's date (else the article's), split into
+        cooperation and conflict, with the week's mean Goldstein score."""
+        series: dict[str, list[WeekPoint]] = {pair: [] for pair in pairs}
+        if not pairs:
+            return series
+        rows = self.connection.execute(
+            f"""SELECT {_PAIR} AS pair,
+                       date_trunc('week', coalesce(try_cast(e.event_date AS DATE), a.published)) AS week,
+                       count(*) FILTER (WHERE quad_class IN (1, 2)),
+                       count(*) FILTER (WHERE quad_class IN (3, 4)), round(avg(goldstein), 2)
+                FROM events e JOIN articles a ON a.id = e.article_id
+                WHERE target_country IS NOT NULL AND {_PAIR} IN (SELECT unnest(?::VARCHAR[]))
+                GROUP BY pair, week HAVING week IS NOT NULL ORDER BY pair, week""",
+            [list(pairs)],
+        ).fetchall()
+        for pair, week, cooperation, conflict, goldstein in rows:
+            day = week.date() if isinstance(week, dt.datetime) else week
+            series[pair].append(WeekPoint(day, cooperation, conflict, goldstein))
+        return series
+
     def stats(self) -> dict[str, object]:
         """Counts and ranges that tell a user what the database holds."""
         query = self.connection.execute
@@ -656,6 +692,26 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     opening = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
     closing = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=len(text) - 1)
     return text[opening : closing + 1].strip()
+
+
+_PAIR = "least(source_country, target_country) || '-' || greatest(source_country, target_country)"
+
+
+@dataclass(frozen=True)
+class PairSummary:
+    pair: str
+    events: int
+    cooperation: int
+    conflict: int
+    goldstein: float | None
+
+
+@dataclass(frozen=True)
+class WeekPoint:
+    week: dt.date
+    cooperation: int
+    conflict: int
+    goldstein: float | None
 
 
 def _lead(paragraphs: Sequence[str], words: int = 150) -> str:

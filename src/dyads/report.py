@@ -1,0 +1,116 @@
+"""The self-contained HTML report: one file with its styles, script and data inline, that works offline
+and opened from disk.
+
+The data (overview figures, top country pairs with weekly series, the country network, every story
+with its comparison) is embedded as JSON and drawn by a small script written for dyads. Article text
+only ever reaches the page as text (autoescaped template, JSON with `<`, `>` and `&` escaped, and
+`textContent` in the script), and a Content-Security-Policy that allows exactly the page's own
+script and style, by hash, keeps anything else from running.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import json
+from importlib.metadata import version
+from importlib.resources import files
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+from dyads.compare import comparison_json, story_json
+from dyads.store import PairSummary, Store
+
+TOP_PAIRS = 20
+NETWORK_PAIRS = 60
+
+
+def report_data(store: Store, top_pairs: int = TOP_PAIRS) -> dict:
+    """Everything the report shows, as JSON-ready values."""
+    stats = store.stats()
+    counts = stats["counts"]
+    pairs = store.pair_summaries(top_pairs)
+    series = store.weekly_series([pair.pair for pair in pairs])
+    network = store.pair_summaries(NETWORK_PAIRS)
+    countries: dict[str, int] = {}
+    for pair in network:
+        for country in pair.pair.split("-"):
+            countries[country] = countries.get(country, 0) + pair.events
+    stories = []
+    for story in store.stories():
+        comparison = comparison_json(store.story_comparison(story.id))
+        stories.append({**story_json(story), "comparison": comparison})
+    first, last = stats["published_first"], stats["published_last"]
+    return {
+        "overview": {
+            "articles": counts["articles"],
+            "outlets": len(stats["outlets"]),
+            "events": counts["events"],
+            "stories": counts["stories"],
+            "conflicts": counts["conflicts"],
+            "published": f"{first} .. {last}" if first else None,
+        },
+        "pairs": [pair.__dict__ for pair in pairs],
+        "series": {
+            pair: [{**point.__dict__, "week": point.week.isoformat()} for point in points]
+            for pair, points in series.items()
+        },
+        "network": {
+            "nodes": [{"id": country, "events": events} for country, events in sorted(countries.items())],
+            "edges": [_edge(pair) for pair in network],
+        },
+        "stories": stories,
+    }
+
+
+def render_report(data: dict, database: str, title: str = "dyads report") -> str:
+    """The report page for `data`, with its Content-Security-Policy."""
+    static = files("dyads.web").joinpath("static")
+    css = static.joinpath("dyads.css").read_text(encoding="utf-8")
+    script = static.joinpath("dyads-report.js").read_text(encoding="utf-8")
+    csp = "; ".join(
+        (
+            "default-src 'none'",
+            f"script-src '{_sha256(script)}'",
+            f"style-src '{_sha256(css)}'",
+            "img-src data:",
+            "base-uri 'none'",
+            "form-action 'none'",
+        )
+    )
+    environment = Environment(loader=PackageLoader("dyads.web", "templates"), autoescape=select_autoescape())
+    return environment.get_template("report.html").render(
+        title=title,
+        version=version("dyads"),
+        database=Path(database).name,
+        generated=dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        csp=csp,
+        css=Markup(css),
+        script=Markup(script),
+        data_json=Markup(script_safe_json(data)),
+    )
+
+
+def write_report(store: Store, out: str | Path) -> Path:
+    """Write the report of a database to `out` (one file)."""
+    path = Path(out)
+    path.write_text(render_report(report_data(store), store.path), encoding="utf-8")
+    return path
+
+
+def script_safe_json(value: object) -> str:
+    """JSON that cannot end the `<script>` element it sits in nor open markup."""
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def _sha256(text: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+
+
+def _edge(pair: PairSummary) -> dict:
+    source, target = pair.pair.split("-")
+    return {"source": source, "target": target, "events": pair.events, "goldstein": pair.goldstein}
