@@ -228,6 +228,8 @@ class ArticleProfile:
     pairs: frozenset[str] = frozenset()
     actors: frozenset[str] = frozenset()
     dated_pairs: frozenset[tuple[str, dt.date]] = frozenset()
+    lead_date: tuple[str, dt.date] | None = None
+    """The first dated event between two countries in the article: the happening it reports."""
 
     @property
     def order(self) -> tuple[dt.date, str]:

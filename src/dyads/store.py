@@ -415,6 +415,7 @@ class Store:
                     article_id=article_id, doc=doc, title=title or "", lead=_lead(paragraphs),
                     published=published, outlet=outlet, pairs=frozenset(pairs[article_id]),
                     actors=frozenset(actors[article_id]), dated_pairs=frozenset(dated[article_id]),
+                    lead_date=dated[article_id][0] if dated[article_id] else None,
                 ),
                 story_id,
             )
@@ -423,7 +424,7 @@ class Store:
 
     def _article_signals(self, ids: Sequence[str]):
         pairs: dict[str, set[str]] = defaultdict(set)
-        dated: dict[str, set[tuple[str, dt.date]]] = defaultdict(set)
+        dated: dict[str, list[tuple[str, dt.date]]] = defaultdict(list)
         actors: dict[str, set[str]] = defaultdict(set)
         if not ids:
             return pairs, dated, actors
@@ -431,13 +432,14 @@ class Store:
             """SELECT article_id, least(source_country, target_country),
                       greatest(source_country, target_country), event_date, date_precision
                FROM events
-               WHERE target_country IS NOT NULL AND article_id IN (SELECT unnest(?::VARCHAR[]))""",
+               WHERE target_country IS NOT NULL AND article_id IN (SELECT unnest(?::VARCHAR[]))
+               ORDER BY article_id, sentence_index, evidence_start""",
             [list(ids)],
         ).fetchall():
             pair = f"{first}-{second}"
             pairs[article_id].add(pair)
             if precision == "day" and day:
-                dated[article_id].add((pair, dt.date.fromisoformat(day)))
+                dated[article_id].append((pair, dt.date.fromisoformat(day)))
         for article_id, code in self.connection.execute(
             """SELECT DISTINCT article_id, code FROM mentions
                WHERE article_id IN (SELECT unnest(?::VARCHAR[]))""",

@@ -25,6 +25,9 @@ from dyads.model import ArticleProfile, StoryAssignment
 _WORD_PATTERN = r"(?u)\b[^\W\d_]{2,}\b"
 SEPARATE_HAPPENINGS_DAYS = 3
 """Events between the same countries dated further apart than this are different happenings."""
+SEPARATE_LEADS_DAYS = 2
+"""Two articles leading with events between the same countries more than this many days apart report
+different happenings (outlets misdate one happening by a day, as the seeds do)."""
 
 
 @dataclass(frozen=True)
@@ -97,21 +100,27 @@ class _ProfileSimilarity:
         self.text = _text_similarity(texts)
 
     def to_story(self, index: int, members: Sequence[int]) -> float:
-        """Average likeness to the story's articles published within the window; 0 when none is."""
-        scores = [self.pair(index, member) for member in members if self._within_window(index, member)]
-        return sum(scores) / len(scores) if scores else 0.0
+        """Average likeness to the story's articles published within the window; 0 when none is, or
+        when any of them reports another happening (one article of the clash is enough to keep the
+        talks about it three days later out)."""
+        nearby = [member for member in members if self._within_window(index, member)]
+        if not nearby or (not self.options.text_only and any(self._separate(index, m) for m in nearby)):
+            return 0.0
+        return sum(self.pair(index, member) for member in nearby) / len(nearby)
 
     def pair(self, first: int, second: int) -> float:
         text = float(self.text[first, second])
         if self.options.text_only:
             return text
         a, b = self.profiles[first], self.profiles[second]
-        score = (
+        return (
             self.options.text_weight * text
             + self.options.pair_weight * _jaccard(a.pairs, b.pairs)
             + self.options.actor_weight * _jaccard(a.actors, b.actors)
         )
-        return 0.0 if _separate_happenings(a, b) else score
+
+    def _separate(self, first: int, second: int) -> bool:
+        return _separate_happenings(self.profiles[first], self.profiles[second])
 
     def _within_window(self, first: int, second: int) -> bool:
         a, b = self.profiles[first].published, self.profiles[second].published
@@ -136,7 +145,16 @@ def _jaccard(a: frozenset, b: frozenset) -> float:
 
 
 def _separate_happenings(a: ArticleProfile, b: ArticleProfile) -> bool:
-    """Both date events between the same countries, and never within a few days of each other."""
+    """Both lead with an event between the same countries on days further apart than a report's
+    misdating (a clash and the talks about it three days later), or date events between the same
+    countries and never within a few days of each other."""
+    if (
+        a.lead_date
+        and b.lead_date
+        and a.lead_date[0] == b.lead_date[0]
+        and abs((a.lead_date[1] - b.lead_date[1]).days) > SEPARATE_LEADS_DAYS
+    ):
+        return True
     shared = {pair for pair, _ in a.dated_pairs} & {pair for pair, _ in b.dated_pairs}
     if not shared:
         return False
