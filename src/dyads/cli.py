@@ -242,6 +242,28 @@ def report(db_path, out):
 
 @cli.command()
 @db_option
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to bind; anything but 127.0.0.1 exposes the data.",
+)
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+def serve(db_path, host, port):
+    """A read-only web dashboard and JSON API over a database (pages at /, /events, /stories; API
+    at /api)."""
+    import uvicorn
+
+    from dyads.web.app import create_app
+
+    with _user_errors():
+        app = create_app(db_path)
+    click.echo(f"serving {db_path} at http://{host}:{port}/ (read-only; Ctrl-C stops)")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@cli.command()
+@db_option
 @click.argument("story_id")
 @output_format_option
 def compare(db_path, story_id, output_format):

@@ -28,8 +28,9 @@ TOP_PAIRS = 20
 NETWORK_PAIRS = 60
 
 
-def report_data(store: Store, top_pairs: int = TOP_PAIRS) -> dict:
-    """Everything the report shows, as JSON-ready values."""
+def report_data(store: Store, top_pairs: int = TOP_PAIRS, with_stories: bool = True) -> dict:
+    """Everything the report shows, as JSON-ready values (the dashboard's overview leaves out the
+    stories, which have pages of their own)."""
     stats = store.stats()
     counts = stats["counts"]
     pairs = store.pair_summaries(top_pairs)
@@ -40,7 +41,7 @@ def report_data(store: Store, top_pairs: int = TOP_PAIRS) -> dict:
         for country in pair.pair.split("-"):
             countries[country] = countries.get(country, 0) + pair.events
     stories = []
-    for story in store.stories():
+    for story in store.stories() if with_stories else ():
         comparison = comparison_json(store.story_comparison(story.id))
         stories.append({**story_json(story), "comparison": comparison})
     first, last = stats["published_first"], stats["published_last"]

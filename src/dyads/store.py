@@ -646,6 +646,25 @@ class Store:
             series[pair].append(WeekPoint(day, cooperation, conflict, goldstein))
         return series
 
+    def events_page(self, filters: EventFilters, limit: int = 50, offset: int = 0) -> tuple[list[dict], int]:
+        """One page of events matching the filters, newest first, and how many match in all.
+
+        Every value a user gives is a query parameter, never SQL text."""
+        where, parameters = filters.where()
+        total = self.connection.execute(
+            f"SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id WHERE {where}", parameters
+        ).fetchone()[0]
+        cursor = self.connection.execute(
+            f"""SELECT e.id, e.doc, a.outlet, a.published, e.event_date, e.source_code, e.source_text,
+                       e.target_code, e.target_text, e.cameo, e.root, e.plover, e.mode, e.goldstein,
+                       e.sentence
+                FROM events e JOIN articles a ON a.id = e.article_id WHERE {where}
+                ORDER BY a.published DESC NULLS LAST, e.doc, e.sentence_index, e.id LIMIT ? OFFSET ?""",
+            [*parameters, limit, offset],
+        )
+        columns = [column[0] for column in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()], total
+
     def stats(self) -> dict[str, object]:
         """Counts and ranges that tell a user what the database holds."""
         query = self.connection.execute
@@ -697,6 +716,47 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 
 
 _PAIR = "least(source_country, target_country) || '-' || greatest(source_country, target_country)"
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    """What a user narrows events down to; empty fields do not filter."""
+
+    actor: str = ""
+    pair: str = ""
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    root: str = ""
+    plover: str = ""
+    mode: str = ""
+    outlet: str = ""
+    text: str = ""
+
+    def where(self) -> tuple[str, list]:
+        """A WHERE clause over `events e JOIN articles a`, with its parameters."""
+        clauses, parameters = ["TRUE"], []
+        day = "coalesce(try_cast(e.event_date AS DATE), a.published)"
+        if self.actor:
+            clauses.append("(starts_with(e.source_code, ?) OR starts_with(e.target_code, ?))")
+            parameters += [self.actor.upper(), self.actor.upper()]
+        if self.pair:
+            clauses.append(f"{_PAIR} = ?")
+            parameters.append("-".join(sorted(self.pair.upper().split("-", 1))))
+        if self.date_from:
+            clauses.append(f"{day} >= ?")
+            parameters.append(self.date_from)
+        if self.date_to:
+            clauses.append(f"{day} <= ?")
+            parameters.append(self.date_to)
+        for column, value in (("e.root", self.root), ("e.plover", self.plover.upper()), ("e.mode", self.mode),
+                              ("a.outlet", self.outlet)):  # fmt: skip
+            if value:
+                clauses.append(f"{column} = ?")
+                parameters.append(value)
+        if self.text:
+            clauses.append("(e.sentence ILIKE ? OR a.title ILIKE ?)")
+            parameters += [f"%{self.text}%", f"%{self.text}%"]
+        return " AND ".join(clauses), parameters
 
 
 @dataclass(frozen=True)

@@ -176,10 +176,9 @@
     detail.replaceChildren(...parts);
   }
 
-  overview();
-  pairs();
-  timeline();
-  network();
-  stories();
+  // The dashboard's overview page reuses the sections it has; the report has them all.
+  for (const [id, draw] of [["overview", overview], ["pairs", pairs], ["timeline", timeline], ["network", network], ["stories", stories]]) {
+    if (document.getElementById(id)) draw();
+  }
   document.body.dataset.ready = "true";
 })();
