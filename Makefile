@@ -46,6 +46,7 @@ lint: $(DEV_INSTALLED)
 bench: $(DEV_INSTALLED)
 	$(BIN)/python benchmarks/bench_ingest.py --articles 5000 --spacy-baseline
 	$(BIN)/python benchmarks/bench_coding.py --articles 1000
+	$(BIN)/python benchmarks/bench_api.py --events 1000000
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) demo-export report.html test-artifacts .pytest_cache

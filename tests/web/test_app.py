@@ -203,3 +203,10 @@ def test_hostile_article_in_the_dashboard_runs_nothing(page, server):
     link.click()
     assert page.locator("main script, main img").count() == 0
     page.screenshot(path=str(ARTIFACTS / "dashboard-hostile.png"), full_page=True)
+
+
+def test_serve_binds_the_loopback_address_unless_told_otherwise():
+    from dyads.cli import serve
+
+    host = next(option for option in serve.params if option.name == "host")
+    assert host.default == "127.0.0.1"
