@@ -299,7 +299,7 @@ def test_stories_grow_incrementally_across_ingests(seeds_dir, tmp_path):
     [grown] = json.loads(run("stories", "--db", db, "--format", "json").stdout)
     assert grown["id"] == story["id"]
     assert len(grown["articles"]) == 2
-    assert [c["kind"] for c in grown["conflicts"]] == ["event_date"]
+    assert [c["kind"] for c in grown["conflicts"]] == ["event_date", "assertion_vs_unconfirmed"]
 
 
 def test_eval_stories_beside_the_baseline(seeds_dir, tmp_path):

@@ -52,6 +52,7 @@ from dyads.pipeline import IngestOptions, ingest, read_articles
 from dyads.report import write_report
 from dyads.store import Store
 from dyads.stories import StoryOptions, assign_stories
+from dyads.topics import topic_name
 
 
 class IsoDate(click.ParamType):
@@ -97,6 +98,13 @@ actors_option = click.option(
     type=click.Path(exists=True, dir_okay=False),
     help="Extra actor dictionary CSV (names, people or role words); repeatable.",
 )
+topics_option = click.option(
+    "--topics",
+    "topics_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Extra topics CSV (same columns as the packaged table); repeatable.",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -136,7 +144,8 @@ def cli(verbose: int) -> None:
 )
 @model_option
 @actors_option
-def ingest_command(paths, db_path, default_date, max_bytes, batch_size, model, actors_files):
+@topics_option
+def ingest_command(paths, db_path, default_date, max_bytes, batch_size, model, actors_files, topics_files):
     """Extract, deduplicate and store articles from PATHS (files, directories, or - for stdin).
 
     Formats: plain text, HTML, RSS/Atom feeds, JSON Lines, JSON arrays, and .gz of any of them.
@@ -148,6 +157,7 @@ def ingest_command(paths, db_path, default_date, max_bytes, batch_size, model, a
         batch_size=batch_size,
         model=model,
         actors_files=tuple(actors_files),
+        topics_files=tuple(topics_files),
     )
     err = Console(stderr=True)
     progress = Progress(
@@ -177,11 +187,12 @@ def ingest_command(paths, db_path, default_date, max_bytes, batch_size, model, a
 @format_option(["jsonl", "table"], "One JSON event per line, or a table for people.")
 @model_option
 @actors_option
-def code(paths, default_date, output_format, model, actors_files):
+@topics_option
+def code(paths, default_date, output_format, model, actors_files, topics_files):
     """Code the events in PATHS (files, directories, or - for JSON Lines on stdin), without a database."""
     options = IngestOptions(extract=ExtractOptions(default_date=default_date))
     with _user_errors():
-        nlp = shared_coding_pipeline(model, tuple(actors_files))
+        nlp = shared_coding_pipeline(model, tuple(actors_files), topics_files=tuple(topics_files))
         articles, rejections = _articles_and_rejections(paths, options)
         events = code_articles(articles, nlp)
     _report_rejections(rejections)
@@ -201,11 +212,14 @@ def code(paths, default_date, output_format, model, actors_files):
 
 @cli.command()
 @db_option
+@click.option(
+    "--topic", help="Only stories with an event about this topic (its name or id, e.g. ukraine-war)."
+)
 @output_format_option
-def stories(db_path, output_format):
+def stories(db_path, topic, output_format):
     """Stories: articles of different outlets reporting the same happening, with their conflicts."""
     with _user_errors(), Store.open(db_path, read_only=True) as store:
-        found = store.stories()
+        found = store.stories(topic=topic_name(topic) if topic else None)
     if output_format == "json":
         click.echo(json.dumps([story_json(story) for story in found], indent=2))
         return

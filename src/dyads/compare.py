@@ -32,6 +32,7 @@ from dyads.model import (
     StoryComparison,
 )
 from dyads.quantities import Quantity, comparable, compatible, find_quantities
+from dyads.topics import says_not_discussed
 
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 """Intent to cooperate, consultation, diplomatic and material cooperation: `X met Y` is `Y met X`."""
@@ -207,7 +208,8 @@ def compare_story(
             claims.append(claim)
             support.extend((claim.id, event.article.article_id, event.event_id) for event in happening)
             weight = (claim.root == CONSULT_ROOT, len(happening))
-            conflicts.extend((weight, conflict) for conflict in _claim_conflicts(claim, happening))
+            found = _claim_conflicts(claim, happening, {text.article.doc: text.text for text in texts})
+            conflicts.extend((weight, conflict) for conflict in found)
     found = (
         _one_per_disagreement(conflicts)
         + figure_conflicts(story_id, texts)
@@ -300,7 +302,7 @@ def _claim(story_id: str, claim_id: str, events: Sequence[ReportedEvent]) -> Cla
     )
 
 
-def _claim_conflicts(claim: Claim, events: Sequence[ReportedEvent]) -> list[Conflict]:
+def _claim_conflicts(claim: Claim, events: Sequence[ReportedEvent], texts: dict[str, str]) -> list[Conflict]:
     conflicts = []
     dates: dict[str, tuple[dt.date, str]] = {}
     for event in sorted(events, key=lambda e: (e.article.doc, e.sentence_index)):
@@ -318,6 +320,7 @@ def _claim_conflicts(claim: Claim, events: Sequence[ReportedEvent]) -> list[Conf
             )
         )
     conflicts.extend(_asserted_against_expected(claim, events))
+    conflicts.extend(_topic_against_unconfirmed(claim, events, texts))
     asserted = [e for e in events if e.mode == "asserted" and not e.negated]
     denied = [e for e in events if e.mode in _DENIED_MODES or e.negated]
     if asserted and denied and {e.article.doc for e in asserted} != {e.article.doc for e in denied}:
@@ -335,6 +338,54 @@ def _claim_conflicts(claim: Claim, events: Sequence[ReportedEvent]) -> list[Conf
             )
         )
     return conflicts
+
+
+def _topic_against_unconfirmed(
+    claim: Claim, events: Sequence[ReportedEvent], texts: dict[str, str]
+) -> list[Conflict]:
+    """One outlet says a meeting covered a topic; another that nobody said whether it did (the seeds:
+    Ukraine)."""
+    said: dict[str, dict[str, str]] = defaultdict(dict)
+    doubted: dict[str, dict[str, str]] = defaultdict(dict)
+    outlets = {}
+    for event in sorted(events, key=lambda e: (e.article.doc, e.sentence_index)):
+        outlets[event.article.doc] = event.article.outlet or event.article.doc
+        for topic in event.topics:
+            said[topic].setdefault(event.article.doc, event.sentence)
+        for topic in event.negated_topics:
+            evidence = _doubting_sentence(texts.get(event.article.doc, ""), topic) or event.sentence
+            doubted[topic].setdefault(event.article.doc, evidence)
+    conflicts = []
+    for topic in sorted(said.keys() & doubted.keys()):
+        asserting, doubting = said[topic], doubted[topic]
+        if not {outlets[d] for d in asserting} - {outlets[d] for d in doubting}:
+            continue
+        values = [(doc, f"{topic} discussed") for doc in sorted(asserting)]
+        values += [(doc, f"not said whether {topic} was discussed") for doc in sorted(doubting)]
+        evidence = [asserting[doc] for doc in sorted(asserting)] + [doubting[doc] for doc in sorted(doubting)]
+        conflicts.append(
+            Conflict(
+                story_id=claim.story_id,
+                kind="assertion_vs_unconfirmed",
+                description=f"{claim_label(claim)}: whether {topic} was discussed",
+                values=tuple(values),
+                evidence=tuple(evidence),
+                claim_id=claim.id,
+            )
+        )
+    return conflicts
+
+
+def _doubting_sentence(text: str, topic: str) -> str | None:
+    """The sentence of an article that says whether a topic was discussed is not known."""
+    return next(
+        (
+            s.strip()
+            for s in _SENTENCE_END.split(text)
+            if topic.lower() in s.lower() and says_not_discussed(s)
+        ),
+        None,
+    )
 
 
 def _asserted_against_expected(claim: Claim, events: Sequence[ReportedEvent]) -> list[Conflict]:

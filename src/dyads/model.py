@@ -161,6 +161,9 @@ class Event:
     location: Location | None = None
     topics: tuple[str, ...] = ()
     context: tuple[str, ...] = ()
+    negated_topics: tuple[str, ...] = ()
+    """Topics the report says were not discussed or not disclosed for this event (`no details on
+    whether Ukraine was discussed`)."""
 
 
 @dataclass(frozen=True)
@@ -262,6 +265,8 @@ class ReportedEvent:
     event_date: str | None
     date_precision: str | None
     sentence: str
+    topics: tuple[str, ...] = ()
+    negated_topics: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

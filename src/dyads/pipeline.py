@@ -38,6 +38,7 @@ class IngestOptions:
     batch_size: int = 200
     model: str | None = None
     actors_files: tuple[str, ...] = ()
+    topics_files: tuple[str, ...] = ()
     stories: StoryOptions = field(default_factory=StoryOptions)
 
 
@@ -81,7 +82,9 @@ def ingest(
         mentions: list[Mention] = []
         events: list[Event] = []
         if outcome.articles:
-            nlp = nlp or shared_coding_pipeline(options.model, options.actors_files)
+            nlp = nlp or shared_coding_pipeline(
+                options.model, options.actors_files, topics_files=options.topics_files
+            )
             for found_mentions, found_events in stream_coded(
                 [article for article, _ in outcome.articles], nlp
             ):

@@ -40,7 +40,7 @@ from dyads.model import (
     StoryComparison,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _INSERT_CHUNK = 500
 
 _SCHEMA_V1 = """
@@ -178,7 +178,11 @@ CREATE INDEX articles_published ON articles (published);
 CREATE INDEX duplicates_of ON duplicates (duplicate_of);
 """
 
-MIGRATIONS: tuple[tuple[int, str], ...] = ((1, _SCHEMA_V1),)
+_SCHEMA_V2 = """
+ALTER TABLE events ADD COLUMN negated_topics VARCHAR[] DEFAULT [];
+"""
+
+MIGRATIONS: tuple[tuple[int, str], ...] = ((1, _SCHEMA_V1), (2, _SCHEMA_V2))
 """Schema changes in order; each runs once, in a transaction, and records its version in `meta`."""
 
 TABLES = (
@@ -474,11 +478,13 @@ class Store:
             ReportedEvent(
                 event_id=row[0], article=articles[row[1]][0], sentence_index=row[2], source=row[3],
                 target=row[4], root=row[5], cameo=row[6], mode=row[7], negated=row[8], event_date=row[9],
-                date_precision=row[10], sentence=row[11],
+                date_precision=row[10], sentence=row[11], topics=tuple(row[12]),
+                negated_topics=tuple(row[13]),
             )
             for row in self.connection.execute(
                 """SELECT e.id, e.article_id, e.sentence_index, e.source_country, e.target_country, e.root,
-                          e.cameo, e.mode, e.negated, e.event_date, e.date_precision, e.sentence
+                          e.cameo, e.mode, e.negated, e.event_date, e.date_precision, e.sentence, e.topics,
+                          e.negated_topics
                    FROM events e JOIN story_articles s ON s.article_id = e.article_id
                    WHERE s.story_id = ? ORDER BY e.doc, e.sentence_index, e.id""",
                 [story_id],
@@ -534,9 +540,9 @@ class Store:
             ],
         )  # fmt: skip
 
-    def stories(self, story_id: str | None = None) -> list[Story]:
-        """Stored stories (or one), biggest first, each with its articles in publication order and
-        its conflicts."""
+    def stories(self, story_id: str | None = None, topic: str | None = None) -> list[Story]:
+        """Stored stories (or one, or those with an event about a topic), biggest first, each with
+        its articles in publication order and its conflicts."""
         articles: dict[str, list[StoryArticle]] = defaultdict(list)
         for story, doc, article_id, outlet, published in self.connection.execute(
             """SELECT s.story_id, a.doc, a.id, a.outlet, a.published
@@ -556,7 +562,10 @@ class Store:
                 conflicts=tuple(conflicts[story]),
             )
             for story, title in self.connection.execute(
-                "SELECT id, title FROM stories WHERE ? IS NULL OR id = ?", [story_id, story_id]
+                """SELECT id, title FROM stories WHERE (? IS NULL OR id = ?) AND (? IS NULL OR id IN (
+                       SELECT s.story_id FROM story_articles s JOIN events e ON e.article_id = s.article_id
+                       WHERE list_contains(list_transform(e.topics, lambda t: lower(t)), lower(?))))""",
+                [story_id, story_id, topic, topic],
             ).fetchall()
         ]
         return sorted(stories, key=lambda s: (-len(s.articles), s.articles[0].published or dt.date.max, s.id))
@@ -731,6 +740,8 @@ class EventFilters:
     mode: str = ""
     outlet: str = ""
     text: str = ""
+    topic: str = ""
+    context: str = ""
 
     def where(self) -> tuple[str, list]:
         """A WHERE clause over `events e JOIN articles a`, with its parameters."""
@@ -753,6 +764,12 @@ class EventFilters:
             if value:
                 clauses.append(f"{column} = ?")
                 parameters.append(value)
+        if self.topic:
+            clauses.append("list_contains(list_transform(e.topics, lambda t: lower(t)), lower(?))")
+            parameters.append(self.topic)
+        if self.context:
+            clauses.append("list_contains(e.context, ?)")
+            parameters.append(self.context.lower())
         if self.text:
             clauses.append("(e.sentence ILIKE ? OR a.title ILIKE ?)")
             parameters += [f"%{self.text}%", f"%{self.text}%"]
@@ -822,7 +839,7 @@ def _event_row(event: Event) -> tuple:
         attributed.text if attributed else None, attributed.code if attributed else None,
         event.event_date, event.date_precision, event.goldstein, event.quad_class, event.confidence,
         event.evidence[0], event.evidence[1], None, None, None, None, None, None,
-        list(event.topics), list(event.context),
+        list(event.topics), list(event.context), list(event.negated_topics),
     )  # fmt: skip
 
 

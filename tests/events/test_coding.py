@@ -11,7 +11,7 @@ from ..conftest import DATA
 EVENT_KEYS = {
     "doc", "article_id", "sentence_index", "sentence", "source", "target", "cameo", "root", "plover", "mode",
     "negated", "attributed_to", "event_date", "date_precision", "goldstein", "quad_class", "confidence",
-    "evidence", "location", "topics", "context", "symmetric",
+    "evidence", "location", "topics", "negated_topics", "context", "symmetric",
 }  # fmt: skip
 
 

@@ -18,25 +18,34 @@ from dyads.dates import resolve_event_date
 from dyads.events.coder import EVENTS_EXTENSION, CodedEvent
 from dyads.model import ActorRef, Article, Event, Mention
 from dyads.ontology import event_code
+from dyads.topics import EventTopics, event_topics
 
 CODER = "dyads_event_coder"
+TAGGER = "dyads_topic_tagger"
 
 
 def build_coding_pipeline(
-    model: str | None = None, actors_files: Iterable[str] = (), patterns_files: Iterable[str] = ()
+    model: str | None = None,
+    actors_files: Iterable[str] = (),
+    patterns_files: Iterable[str] = (),
+    topics_files: Iterable[str] = (),
 ) -> Language:
-    """The configured spaCy model with the actor linker and the event coder."""
+    """The configured spaCy model with the actor linker, the event coder and the topic tagger."""
     nlp = build_actor_pipeline(model, actors_files)
     nlp.add_pipe(CODER, last=True, config={"patterns_files": list(patterns_files)})
+    nlp.add_pipe(TAGGER, last=True, config={"topics_files": list(topics_files)})
     return nlp
 
 
 @functools.lru_cache(maxsize=2)
 def shared_coding_pipeline(
-    model: str | None = None, actors_files: tuple[str, ...] = (), patterns_files: tuple[str, ...] = ()
+    model: str | None = None,
+    actors_files: tuple[str, ...] = (),
+    patterns_files: tuple[str, ...] = (),
+    topics_files: tuple[str, ...] = (),
 ) -> Language:
     """One pipeline per configuration per process: loading it takes seconds."""
-    return build_coding_pipeline(model, actors_files, patterns_files)
+    return build_coding_pipeline(model, actors_files, patterns_files, topics_files)
 
 
 def stream_coded(
@@ -50,11 +59,12 @@ def stream_coded(
     ):
         mentions = [mention_record(article, linked) for linked in link_mentions(doc)]
         sentences = list(doc.sents)
+        coded_events = doc._.get(EVENTS_EXTENSION) or ()
+        tagged = event_topics(doc) or [None] * len(coded_events)
+        roles = linker.dictionary.role_intervals
         events = [
-            _event(
-                article, coded, sentences[coded.sentence_index].text.strip(), linker.dictionary.role_intervals
-            )
-            for coded in doc._.get(EVENTS_EXTENSION) or ()
+            _event(article, coded, sentences[coded.sentence_index].text.strip(), roles, topics)
+            for coded, topics in zip(coded_events, tagged, strict=True)
         ]
         yield mentions, dated_by_earlier_mentions(without_repeat_mentions(events))
 
@@ -83,21 +93,30 @@ def without_repeat_mentions(events: Sequence[Event]) -> list[Event]:
     Articles come back to their main happening (`the call`, `the partnership`) many times; each
     return is a restatement, not a new event. A later event with the same pair of countries and the
     same three-digit CAMEO code is a restatement unless it carries a date of its own that differs
-    (`declared a partnership in February 2022` is another happening).
+    (`declared a partnership in February 2022` is another happening). What a restatement adds about
+    the happening's topics (`during the call they also discussed energy`) goes to the first report.
     """
-    seen: dict[tuple[str, ...], str | None] = {}
-    kept = []
+    first: dict[tuple[str, ...], int] = {}
+    kept: list[Event] = []
     for event in events:
         target = event.target.country if event.target else ""
         key = (*sorted((event.source.country or "", target or "")), event.cameo[:3])
-        if key in seen and (event.date_precision == "before" or event.event_date == seen[key]):
-            continue
-        seen.setdefault(key, event.event_date)
+        if key in first:
+            earlier = kept[first[key]]
+            if event.date_precision == "before" or event.event_date == earlier.event_date:
+                kept[first[key]] = replace(
+                    earlier,
+                    topics=tuple(dict.fromkeys((*earlier.topics, *event.topics))),
+                    negated_topics=tuple(dict.fromkeys((*earlier.negated_topics, *event.negated_topics))),
+                    context=tuple(dict.fromkeys((*earlier.context, *event.context))),
+                )
+                continue
+        first.setdefault(key, len(kept))
         kept.append(event)
     return kept
 
 
-def _event(article: Article, coded: CodedEvent, sentence: str, roles) -> Event:
+def _event(article: Article, coded: CodedEvent, sentence: str, roles, topics: EventTopics | None) -> Event:
     entry = event_code(coded.code)
     start, end = coded.date_text
     date = resolve_event_date(article.text[start:end], article_date(article), roles)
@@ -124,7 +143,9 @@ def _event(article: Article, coded: CodedEvent, sentence: str, roles) -> Event:
         confidence=confidence,
         evidence=coded.evidence,
         symmetric=coded.symmetric,
-        context=entry.contexts,
+        topics=topics.topics if topics else (),
+        negated_topics=topics.negated if topics else (),
+        context=tuple(dict.fromkeys((*entry.contexts, *(topics.contexts if topics else ())))),
     )
 
 
@@ -159,6 +180,7 @@ def event_json(event: Event) -> dict:
         "symmetric": event.symmetric,
         "location": None,
         "topics": list(event.topics),
+        "negated_topics": list(event.negated_topics),
         "context": list(event.context),
     }
 

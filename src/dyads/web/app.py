@@ -28,6 +28,7 @@ from dyads.compare import claim_label, comparison_json, story_json
 from dyads.errors import DyadsError
 from dyads.report import report_data, script_safe_json
 from dyads.store import EventFilters, Store
+from dyads.topics import topic_name
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
@@ -92,21 +93,24 @@ def create_app(db_path: str | Path) -> FastAPI:
     async def http_problem(request: Request, error: HTTPException) -> Response:
         return _problem(request, error.status_code, str(error.detail), templates)
 
-    def filters(actor, pair, date_from, date_to, root, plover, mode, outlet, q) -> EventFilters:
+    def filters(
+        actor, pair, date_from, date_to, root, plover, mode, outlet, q, topic="", context=""
+    ) -> EventFilters:
         """Filters from query values; a form sends empty fields for what it leaves alone."""
         first, last = _day(date_from, "date_from"), _day(date_to, "date_to")
         if first and last and first > last:
             raise HTTPException(422, "date_from must not be after date_to")
-        return EventFilters(actor, pair, first, last, root, plover, mode, outlet, q)
+        name = topic_name(topic) if topic else ""
+        return EventFilters(actor, pair, first, last, root, plover, mode, outlet, q, name, context)
 
     @app.get("/api/events", tags=["api"])
     def api_events(
         actor: Code = "", pair: Pair = "", date_from: Day = "", date_to: Day = "",
         root: Root = "", plover: Plover = "", mode: Mode = "", outlet: Text = "", q: Text = "",
-        limit: Limit = PAGE_SIZE, offset: Offset = 0,
+        topic: Text = "", context: Plover = "", limit: Limit = PAGE_SIZE, offset: Offset = 0,
     ) -> dict:  # fmt: skip
         """Events matching the filters, newest first, a page at a time."""
-        chosen = filters(actor, pair, date_from, date_to, root, plover, mode, outlet, q)
+        chosen = filters(actor, pair, date_from, date_to, root, plover, mode, outlet, q, topic, context)
         with reading() as db:
             rows, total = db.events_page(chosen, limit, offset)
         return {"total": total, "limit": limit, "offset": offset, "events": rows}
@@ -125,10 +129,10 @@ def create_app(db_path: str | Path) -> FastAPI:
         return {"pairs": pairs, "series": weeks}
 
     @app.get("/api/stories", tags=["api"])
-    def api_stories(limit: Limit = PAGE_SIZE, offset: Offset = 0) -> dict:
-        """Stories, biggest first, with their articles and conflicts."""
+    def api_stories(topic: Text = "", limit: Limit = PAGE_SIZE, offset: Offset = 0) -> dict:
+        """Stories, biggest first, with their articles and conflicts; `topic` keeps those about it."""
         with reading() as db:
-            found = db.stories()
+            found = db.stories(topic=topic_name(topic) if topic else None)
         return {"total": len(found), "stories": [story_json(s) for s in found[offset : offset + limit]]}
 
     @app.get("/api/stories/{story_id}", tags=["api"])
