@@ -1,5 +1,5 @@
-"""Linking and coding overhead: the same articles parsed by the model alone, with the actor linker,
-and with the linker and the event coder, in one run.
+"""Linking, coding and topic overhead: the same articles parsed by the model alone, with the actor
+linker, with the linker and the event coder, and with the topic tagger too, in one run.
 
     python benchmarks/bench_coding.py --articles 1000
 
@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from dyads.actors.linker import DATE_EXTENSION, add_actor_linker
-from dyads.events.coding import CODER
+from dyads.events.coding import CODER, TAGGER
 from dyads.model import Article
 from dyads.nlp import load_model
 from dyads.pipeline import read_articles
@@ -54,12 +54,15 @@ def main() -> None:
     add_actor_linker(nlp)
     startup = time.perf_counter() - start
     nlp.add_pipe(CODER, last=True)
-    with nlp.select_pipes(disable=["dyads_actor_linker", CODER]):
+    nlp.add_pipe(TAGGER, last=True)
+    with nlp.select_pipes(disable=["dyads_actor_linker", CODER, TAGGER]):
         timed_pipe(nlp, articles[:50])
         parse_only = timed_pipe(nlp, articles)
-    with nlp.select_pipes(disable=[CODER]):
+    with nlp.select_pipes(disable=[CODER, TAGGER]):
         with_linker = timed_pipe(nlp, articles)
-    with_coder = timed_pipe(nlp, articles)
+    with nlp.select_pipes(disable=[TAGGER]):
+        with_coder = timed_pipe(nlp, articles)
+    with_topics = timed_pipe(nlp, articles)
     print(
         f"machine: {platform.machine()}, Python {platform.python_version()}; {len(articles)} articles, {words:,} words"
     )
@@ -68,12 +71,14 @@ def main() -> None:
         ("model only (parse + NER)", parse_only),
         ("model + actor linker", with_linker),
         ("model + actor linker + event coder", with_coder),
+        ("... + topic tagger", with_topics),
     ):
         print(f"{label:36} {seconds:8.2f} {words / seconds:9,.0f}")
     print(
         f"\nlinking adds {100 * (with_linker - parse_only) / parse_only:.1f}% to parsing; start-up {startup:.2f} s"
     )
     print(f"event coding adds {100 * (with_coder - with_linker) / parse_only:.1f}% to parsing")
+    print(f"topic tagging adds {100 * (with_topics - with_coder) / parse_only:.1f}% to parsing")
 
 
 if __name__ == "__main__":
