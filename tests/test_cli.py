@@ -259,7 +259,8 @@ def test_stories_and_compare_on_the_seeds(seeds_dir, gold_dir, tmp_path):
     [story] = json.loads(result.stdout)
     expected = json.loads((gold_dir / "seed_story.json").read_text(encoding="utf-8"))
     assert sorted(article["doc"].rsplit("/", 1)[-1] for article in story["articles"]) == expected["docs"]
-    assert set(story) == {"id", "title", "articles", "conflicts"}
+    assert set(story) == {"id", "title", "articles", "topics", "conflicts"}
+    assert {"topic": "Ukraine", "outlets": 2} in story["topics"]
     assert set(story["articles"][0]) == {"doc", "article_id", "outlet", "published"}
 
     result = run("compare", "--db", db, story["id"], "--format", "json")
@@ -318,3 +319,12 @@ def test_eval_stories_beside_the_baseline(seeds_dir, tmp_path):
     assert set(scores) == {"dyads", "tf-idf baseline"}
     assert scores["dyads"]["articles"] == 2
     assert scores["dyads"]["bcubed_f1"] == 1.0
+
+
+def test_stories_by_topic(seeds_dir, tmp_path):
+    db = str(tmp_path / "s.duckdb")
+    run("ingest", str(seeds_dir), "--db", db)
+    for topic, count in (("ukraine-war", 1), ("Ukraine", 1), ("taiwan", 1), ("iran-nuclear", 0)):
+        result = run("stories", "--db", db, "--topic", topic, "--format", "json")
+        assert len(json.loads(result.stdout)) == count, topic
+    assert len(json.loads(run("stories", "--db", db, "--format", "json").stdout)) == 1

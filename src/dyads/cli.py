@@ -229,13 +229,21 @@ def stories(db_path, topic, output_format):
     for name in ("articles", "outlets"):
         table.add_column(name, justify="right")
     table.add_column("published", no_wrap=True)
+    table.add_column("topics")
     table.add_column("conflicts", justify="right")
     for story in found:
         days = [a.published for a in story.articles if a.published]
         span = f"{min(days)} .. {max(days)}" if days else "-"
         outlets = len({a.outlet or a.doc for a in story.articles})
+        topics = ", ".join(f"{topic} ({count})" for topic, count in story.topics[:3])
         table.add_row(
-            story.id, story.title, str(len(story.articles)), str(outlets), span, str(len(story.conflicts))
+            story.id,
+            story.title,
+            str(len(story.articles)),
+            str(outlets),
+            span,
+            topics,
+            str(len(story.conflicts)),
         )
     Console().print(table)
 

@@ -672,6 +672,7 @@ def story_json(story: Story) -> dict:
         "id": story.id,
         "title": story.title,
         "articles": [_article_json(article) for article in story.articles],
+        "topics": [{"topic": topic, "outlets": outlets} for topic, outlets in story.topics],
         "conflicts": [_conflict_json(conflict) for conflict in story.conflicts],
     }
 

@@ -216,6 +216,8 @@ class Story:
     title: str
     articles: tuple[StoryArticle, ...]
     conflicts: tuple[Conflict, ...] = field(default=())
+    topics: tuple[tuple[str, int], ...] = ()
+    """The story's topics, each with how many outlets attach it to an event, most reported first."""
 
 
 @dataclass(frozen=True)

@@ -551,6 +551,16 @@ class Store:
             [story_id, story_id],
         ).fetchall():
             articles[story].append(StoryArticle(doc, article_id, outlet, published))
+        topics: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for story, name, outlets in self.connection.execute(
+            """SELECT s.story_id, t.topic, count(DISTINCT coalesce(a.outlet, a.doc)) AS outlets
+               FROM story_articles s JOIN articles a ON a.id = s.article_id
+               JOIN (SELECT article_id, unnest(topics) AS topic FROM events) t ON t.article_id = s.article_id
+               WHERE ? IS NULL OR s.story_id = ?
+               GROUP BY ALL ORDER BY s.story_id, outlets DESC, t.topic""",
+            [story_id, story_id],
+        ).fetchall():
+            topics[story].append((name, outlets))
         conflicts = defaultdict(list)
         for conflict in self._conflicts(story_id):
             conflicts[conflict.story_id].append(conflict)
@@ -560,6 +570,7 @@ class Store:
                 title=title or "",
                 articles=tuple(articles[story]),
                 conflicts=tuple(conflicts[story]),
+                topics=tuple(topics[story]),
             )
             for story, title in self.connection.execute(
                 """SELECT id, title FROM stories WHERE (? IS NULL OR id = ?) AND (? IS NULL OR id IN (

@@ -143,7 +143,8 @@
     data.stories.forEach((story) => {
       const badge = el("span", { class: story.conflicts.length ? "badge alert" : "badge", title: "conflicts" }, story.conflicts.length);
       const item = el("li", { "data-story": story.id }, el("div", {}, story.title || story.id, badge),
-        el("div", { class: "meta" }, `${story.articles.length} articles · ${new Set(story.articles.map((a) => a.outlet || a.doc)).size} outlets · ${story.articles[0]?.published || ""}`));
+        el("div", { class: "meta" }, `${story.articles.length} articles · ${new Set(story.articles.map((a) => a.outlet || a.doc)).size} outlets · ${story.articles[0]?.published || ""}`
+          + (story.topics.length ? ` · ${story.topics.slice(0, 3).map((t) => `${t.topic} (${t.outlets})`).join(", ")}` : "")));
       item.addEventListener("click", () => showStory(story.id));
       list.append(item);
     });
