@@ -124,3 +124,13 @@ def test_demo_conflicts_find_planted_figures_and_nothing_false(demo_db):
     assert {"text/prairie_rubio_wang_call.txt": "2025-04-16"}.items() <= next(
         d for d in dates if "text/prairie_rubio_wang_call.txt" in d
     ).items()
+
+
+def test_demo_topic_disagreements(demo_db):
+    """Taiwan: discussed (Harbour Ledger) or not clear whether it came up (Prairie Post, Eastgate
+    Courier); trade with the US: discussed (Northline Times) or no details (Eastgate Courier)."""
+    path, _ = demo_db
+    with Store.open(path, read_only=True) as store:
+        found = {c.description.split(": ", 1)[1] for s in store.stories() for c in s.conflicts
+                 if c.kind == "assertion_vs_unconfirmed"}  # fmt: skip
+    assert found == {"whether Taiwan was discussed", "whether trade was discussed"}

@@ -33,7 +33,7 @@ from dyads.events.coder import EVENTS_EXTENSION, CodedEvent
 TOPICS_EXTENSION = "dyads_event_topics"
 TOPIC_COLUMNS = ("topic", "name", "terms", "actors", "contexts")
 MEETING_ROOT = "04"
-FOLLOWING_SENTENCES = 3
+FOLLOWING_SENTENCES = 4
 """How far after a meeting's sentence a report may go on describing it."""
 _OTHER_MATTERS = frozenset({"parataxis", "npadvmod"})
 """Dependents about something else than the event (`…, a month after the invasion of Ukraine`)."""
@@ -44,7 +44,7 @@ say what the event was about."""
 _BACKGROUND_PREPOSITIONS = frozenset({"after", "since", "amid", "despite", "before", "following"})
 _SAME_MEETING = re.compile(
     r"^(during|in|at) the (call|talks|meeting|conversation|summit|visit|video call|phone call)\b"
-    r"|^(the|both) (two )?(leaders|presidents|ministers|sides|men)\b|^they\b"
+    r"|^(the|both) (two )?(leaders|presidents|ministers|sides|men)\b|^the two\b|^they\b"
     r"|\balso (discussed|talked|touched)",
     re.IGNORECASE,
 )
@@ -157,9 +157,8 @@ class TopicTagger:
             for sentence in sentences[
                 event.sentence_index + 1 : event.sentence_index + 1 + FOLLOWING_SENTENCES
             ]:
-                if not _SAME_MEETING.search(sentence.text.strip()):
-                    break
-                ids += [topic for topic, start in found if sentence.start <= start < sentence.end]
+                if _SAME_MEETING.search(sentence.text.strip()):
+                    ids += [topic for topic, start in found if sentence.start <= start < sentence.end]
         return list(dict.fromkeys(ids))
 
     def _negations(self, sentences: list[Span], found) -> list[tuple[int, str]]:
