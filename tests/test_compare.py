@@ -193,3 +193,31 @@ def test_done_against_only_expected():
 def test_intentions_are_about_the_future_whatever_their_mode():
     events = [event(OUTLET_A, "RUS", "CHN", "03"), event(OUTLET_B, "RUS", "CHN", "03", mode="intended")]
     assert compare_story("s", events).conflicts == ()
+
+
+def test_a_topic_one_outlet_asserts_and_another_leaves_unconfirmed():
+    said = ReportedEvent(
+        event_id="a-0", article=OUTLET_A, sentence_index=0, source="RUS", target="CHN", root="04", cameo="040",
+        mode="asserted", negated=False, event_date=None, date_precision=None, sentence="They discussed Ukraine.",
+        topics=("Ukraine",),
+    )  # fmt: skip
+    doubted = ReportedEvent(
+        event_id="b-0", article=OUTLET_B, sentence_index=0, source="CHN", target="RUS", root="04", cameo="040",
+        mode="asserted", negated=False, event_date=None, date_precision=None, sentence="Xi and Putin spoke.",
+        negated_topics=("Ukraine",),
+    )  # fmt: skip
+    text = ArticleText(OUTLET_B, "Xi and Putin spoke. Neither side said whether Ukraine was discussed.")
+    [conflict] = [
+        c
+        for c in compare_story("s", [said, doubted], [text]).conflicts
+        if c.kind == "assertion_vs_unconfirmed"
+    ]
+    assert conflict.description == "CHN-RUS: whether Ukraine was discussed"
+    assert conflict.values == (
+        ("a.txt", "Ukraine discussed"),
+        ("b.txt", "not said whether Ukraine was discussed"),
+    )
+    assert conflict.evidence == (
+        "They discussed Ukraine.",
+        "Neither side said whether Ukraine was discussed.",
+    )

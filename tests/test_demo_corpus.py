@@ -126,11 +126,24 @@ def test_demo_conflicts_find_planted_figures_and_nothing_false(demo_db):
     ).items()
 
 
+def store_stories(path):
+    with Store.open(path, read_only=True) as store:
+        return store.stories()
+
+
 def test_demo_topic_disagreements(demo_db):
     """Taiwan: discussed (Harbour Ledger) or not clear whether it came up (Prairie Post, Eastgate
-    Courier); trade with the US: discussed (Northline Times) or no details (Eastgate Courier)."""
+    Courier); trade with the US: discussed (Northline Times) or no details (Eastgate Courier); tariffs
+    in the Trump–Sheinbaum call: raised (Prairie Post) or not discussed (Harbour Ledger)."""
     path, _ = demo_db
     with Store.open(path, read_only=True) as store:
         found = {c.description.split(": ", 1)[1] for s in store.stories() for c in s.conflicts
                  if c.kind == "assertion_vs_unconfirmed"}  # fmt: skip
     assert found == {"whether Taiwan was discussed", "whether trade was discussed"}
+    pairs = {
+        c.description.split(":")[0]
+        for s in store_stories(path)
+        for c in s.conflicts
+        if c.kind == "assertion_vs_unconfirmed"
+    }
+    assert pairs == {"CHN-USA", "DEU-FRA", "MEX-USA"}

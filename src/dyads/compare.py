@@ -208,13 +208,14 @@ def compare_story(
             claims.append(claim)
             support.extend((claim.id, event.article.article_id, event.event_id) for event in happening)
             weight = (claim.root == CONSULT_ROOT, len(happening))
-            found = _claim_conflicts(claim, happening, {text.article.doc: text.text for text in texts})
-            conflicts.extend((weight, conflict) for conflict in found)
-    found = (
-        _one_per_disagreement(conflicts)
-        + figure_conflicts(story_id, texts)
-        + title_conflicts(story_id, people)
-    )
+            conflicts.extend((weight, conflict) for conflict in _claim_conflicts(claim, happening))
+    by_doc = {text.article.doc: text.text for text in texts}
+    found = [
+        *_one_per_disagreement(conflicts),
+        *topic_conflicts(story_id, events, by_doc),
+        *figure_conflicts(story_id, texts),
+        *title_conflicts(story_id, people),
+    ]
     return StoryComparison(story_id, tuple(claims), tuple(support), tuple(found))
 
 
@@ -302,7 +303,7 @@ def _claim(story_id: str, claim_id: str, events: Sequence[ReportedEvent]) -> Cla
     )
 
 
-def _claim_conflicts(claim: Claim, events: Sequence[ReportedEvent], texts: dict[str, str]) -> list[Conflict]:
+def _claim_conflicts(claim: Claim, events: Sequence[ReportedEvent]) -> list[Conflict]:
     conflicts = []
     dates: dict[str, tuple[dt.date, str]] = {}
     for event in sorted(events, key=lambda e: (e.article.doc, e.sentence_index)):
@@ -320,7 +321,6 @@ def _claim_conflicts(claim: Claim, events: Sequence[ReportedEvent], texts: dict[
             )
         )
     conflicts.extend(_asserted_against_expected(claim, events))
-    conflicts.extend(_topic_against_unconfirmed(claim, events, texts))
     asserted = [e for e in events if e.mode == "asserted" and not e.negated]
     denied = [e for e in events if e.mode in _DENIED_MODES or e.negated]
     if asserted and denied and {e.article.doc for e in asserted} != {e.article.doc for e in denied}:
@@ -340,24 +340,25 @@ def _claim_conflicts(claim: Claim, events: Sequence[ReportedEvent], texts: dict[
     return conflicts
 
 
-def _topic_against_unconfirmed(
-    claim: Claim, events: Sequence[ReportedEvent], texts: dict[str, str]
-) -> list[Conflict]:
-    """One outlet says a meeting covered a topic; another that nobody said whether it did (the seeds:
-    Ukraine)."""
-    said: dict[str, dict[str, str]] = defaultdict(dict)
-    doubted: dict[str, dict[str, str]] = defaultdict(dict)
+def topic_conflicts(story_id: str, events: Sequence[ReportedEvent], texts: dict[str, str]) -> list[Conflict]:
+    """One outlet ties a topic to what happened between two countries; another says nobody said
+    whether their meeting covered it (the seeds: Ukraine; `Trump said he raised tariffs` against
+    `Sheinbaum said tariffs were not discussed`)."""
+    said: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
+    doubted: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
     outlets = {}
     for event in sorted(events, key=lambda e: (e.article.doc, e.sentence_index)):
         outlets[event.article.doc] = event.article.outlet or event.article.doc
+        pair = "-".join(sorted((event.source, event.target or "---")))
         for topic in event.topics:
-            said[topic].setdefault(event.article.doc, event.sentence)
+            said[(pair, topic)].setdefault(event.article.doc, event.sentence)
         for topic in event.negated_topics:
             evidence = _doubting_sentence(texts.get(event.article.doc, ""), topic) or event.sentence
-            doubted[topic].setdefault(event.article.doc, evidence)
+            doubted[(pair, topic)].setdefault(event.article.doc, evidence)
     conflicts = []
-    for topic in sorted(said.keys() & doubted.keys()):
-        asserting, doubting = said[topic], doubted[topic]
+    for pair, topic in sorted(said.keys() & doubted.keys()):
+        asserting, doubting = said[(pair, topic)], doubted[(pair, topic)]
+        asserting = {doc: s for doc, s in asserting.items() if doc not in doubting}
         if not {outlets[d] for d in asserting} - {outlets[d] for d in doubting}:
             continue
         values = [(doc, f"{topic} discussed") for doc in sorted(asserting)]
@@ -365,12 +366,11 @@ def _topic_against_unconfirmed(
         evidence = [asserting[doc] for doc in sorted(asserting)] + [doubting[doc] for doc in sorted(doubting)]
         conflicts.append(
             Conflict(
-                story_id=claim.story_id,
+                story_id=story_id,
                 kind="assertion_vs_unconfirmed",
-                description=f"{claim_label(claim)}: whether {topic} was discussed",
+                description=f"{pair}: whether {topic} was discussed",
                 values=tuple(values),
                 evidence=tuple(evidence),
-                claim_id=claim.id,
             )
         )
     return conflicts
