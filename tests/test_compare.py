@@ -221,3 +221,12 @@ def test_a_topic_one_outlet_asserts_and_another_leaves_unconfirmed():
         "They discussed Ukraine.",
         "Neither side said whether Ukraine was discussed.",
     )
+
+
+def test_a_day_taken_from_an_earlier_event_is_not_held_against_an_outlet():
+    """`India had lodged a protest` takes the clash's Sunday in one report; another says the protest
+    came on Monday: that is no disagreement about the protest's day."""
+    inherited = event(OUTLET_A, "IND", "CHN", "11", "2024-08-18")
+    inherited = ReportedEvent(**{**inherited.__dict__, "date_inherited": True})
+    stated = event(OUTLET_B, "IND", "CHN", "11", "2024-08-19")
+    assert [c.kind for c in compare_story("s", [inherited, stated]).conflicts] == []

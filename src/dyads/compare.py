@@ -307,7 +307,7 @@ def _claim_conflicts(claim: Claim, events: Sequence[ReportedEvent]) -> list[Conf
     conflicts = []
     dates: dict[str, tuple[dt.date, str]] = {}
     for event in sorted(events, key=lambda e: (e.article.doc, e.sentence_index)):
-        if (day := _day(event)) and event.article.doc not in dates:
+        if (day := _day(event)) and not event.date_inherited and event.article.doc not in dates:
             dates[event.article.doc] = (day, event.sentence)
     if len({day for day, _ in dates.values()}) > 1 and len(_outlets_of_docs(events, dates)) > 1:
         conflicts.append(

@@ -164,6 +164,9 @@ class Event:
     negated_topics: tuple[str, ...] = ()
     """Topics the report says were not discussed or not disclosed for this event (`no details on
     whether Ukraine was discussed`)."""
+    date_inherited: bool = False
+    """The day is that of an earlier event of the same countries in the article, not the event's own
+    words; comparisons do not hold outlets to it."""
 
 
 @dataclass(frozen=True)
@@ -269,6 +272,7 @@ class ReportedEvent:
     sentence: str
     topics: tuple[str, ...] = ()
     negated_topics: tuple[str, ...] = ()
+    date_inherited: bool = False
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ from dyads.model import (
     StoryComparison,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _INSERT_CHUNK = 500
 
 _SCHEMA_V1 = """
@@ -181,8 +181,11 @@ CREATE INDEX duplicates_of ON duplicates (duplicate_of);
 _SCHEMA_V2 = """
 ALTER TABLE events ADD COLUMN negated_topics VARCHAR[] DEFAULT [];
 """
+_SCHEMA_V3 = """
+ALTER TABLE events ADD COLUMN date_inherited BOOLEAN DEFAULT false;
+"""
 
-MIGRATIONS: tuple[tuple[int, str], ...] = ((1, _SCHEMA_V1), (2, _SCHEMA_V2))
+MIGRATIONS: tuple[tuple[int, str], ...] = ((1, _SCHEMA_V1), (2, _SCHEMA_V2), (3, _SCHEMA_V3))
 """Schema changes in order; each runs once, in a transaction, and records its version in `meta`."""
 
 TABLES = (
@@ -479,12 +482,12 @@ class Store:
                 event_id=row[0], article=articles[row[1]][0], sentence_index=row[2], source=row[3],
                 target=row[4], root=row[5], cameo=row[6], mode=row[7], negated=row[8], event_date=row[9],
                 date_precision=row[10], sentence=row[11], topics=tuple(row[12]),
-                negated_topics=tuple(row[13]),
+                negated_topics=tuple(row[13]), date_inherited=row[14],
             )
             for row in self.connection.execute(
                 """SELECT e.id, e.article_id, e.sentence_index, e.source_country, e.target_country, e.root,
                           e.cameo, e.mode, e.negated, e.event_date, e.date_precision, e.sentence, e.topics,
-                          e.negated_topics
+                          e.negated_topics, e.date_inherited
                    FROM events e JOIN story_articles s ON s.article_id = e.article_id
                    WHERE s.story_id = ? ORDER BY e.doc, e.sentence_index, e.id""",
                 [story_id],
@@ -850,7 +853,7 @@ def _event_row(event: Event) -> tuple:
         attributed.text if attributed else None, attributed.code if attributed else None,
         event.event_date, event.date_precision, event.goldstein, event.quad_class, event.confidence,
         event.evidence[0], event.evidence[1], None, None, None, None, None, None,
-        list(event.topics), list(event.context), list(event.negated_topics),
+        list(event.topics), list(event.context), list(event.negated_topics), event.date_inherited,
     )  # fmt: skip
 
 

@@ -82,7 +82,7 @@ def dated_by_earlier_mentions(events: Sequence[Event]) -> list[Event]:
         if event.date_precision == "day" and event.event_date:
             days.setdefault(key, event.event_date)
         elif event.date_precision == "before" and key in days:
-            event = replace(event, event_date=days[key], date_precision="day")
+            event = replace(event, event_date=days[key], date_precision="day", date_inherited=True)
         dated.append(event)
     return dated
 
