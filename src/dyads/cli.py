@@ -44,7 +44,7 @@ from dyads.evaluate import (
 )
 from dyads.events.coding import code_articles, event_json, shared_coding_pipeline
 from dyads.extract import ExtractOptions
-from dyads.ingest import ReadLimits
+from dyads.ingest import NetworkPolicy, ReadLimits
 from dyads.ingest.limits import MEGABYTE
 from dyads.model import Rejection
 from dyads.ontology import root_names
@@ -142,10 +142,17 @@ def cli(verbose: int) -> None:
     show_default=True,
     help="Articles stored per transaction.",
 )
+@click.option("--allow-network", is_flag=True, help="Fetch http(s) URLs given as inputs.")
+@click.option(
+    "--allow-private", is_flag=True, help="Let URLs reach private, loopback and link-local addresses too."
+)
 @model_option
 @actors_option
 @topics_option
-def ingest_command(paths, db_path, default_date, max_bytes, batch_size, model, actors_files, topics_files):
+def ingest_command(
+    paths, db_path, default_date, max_bytes, batch_size, allow_network, allow_private, model, actors_files,
+    topics_files,
+):  # fmt: skip
     """Extract, deduplicate and store articles from PATHS (files, directories, or - for stdin).
 
     Formats: plain text, HTML, RSS/Atom feeds, JSON Lines, JSON arrays, and .gz of any of them.
@@ -153,6 +160,7 @@ def ingest_command(paths, db_path, default_date, max_bytes, batch_size, model, a
     """
     options = IngestOptions(
         limits=ReadLimits(max_bytes=max_bytes * MEGABYTE),
+        network=NetworkPolicy(allow=allow_network, allow_private=allow_private),
         extract=ExtractOptions(default_date=default_date),
         batch_size=batch_size,
         model=model,

@@ -22,7 +22,7 @@ from dyads.dedup import DedupConfig, DuplicateIndex, minhash_signature
 from dyads.errors import InputError
 from dyads.events.coding import shared_coding_pipeline, stream_coded
 from dyads.extract import ExtractOptions, extract_article
-from dyads.ingest import ReadLimits, read_inputs
+from dyads.ingest import NetworkPolicy, ReadLimits, read_inputs
 from dyads.model import Article, Duplicate, Event, Mention, RawDocument, Rejection
 from dyads.store import Store, StoredIds
 from dyads.stories import StoryOptions, assign_stories
@@ -33,6 +33,7 @@ logger = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class IngestOptions:
     limits: ReadLimits = field(default_factory=ReadLimits)
+    network: NetworkPolicy = field(default_factory=NetworkPolicy)
     extract: ExtractOptions = field(default_factory=ExtractOptions)
     dedup: DedupConfig = field(default_factory=DedupConfig)
     batch_size: int = 200
@@ -76,7 +77,7 @@ def ingest(
     accepted = duplicates = unchanged = 0
     rejections: list[Rejection] = []
     nlp: Language | None = None
-    items = read_inputs(paths, options.limits)
+    items = read_inputs(paths, options.limits, network=options.network)
     while batch := list(itertools.islice(items, options.batch_size)):
         outcome = _classify_batch(batch, stored, index, options)
         mentions: list[Mention] = []
@@ -173,7 +174,7 @@ def read_articles(
     paths: Iterable[str], options: IngestOptions = IngestOptions()
 ) -> Iterator[Article | Rejection]:
     """Read and extract without storing: every article, or a rejection for each bad input."""
-    for item in read_inputs(paths, options.limits):
+    for item in read_inputs(paths, options.limits, network=options.network):
         yield item if isinstance(item, Rejection) else extract_or_reject(item, options.extract)
 
 

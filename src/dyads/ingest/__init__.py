@@ -23,12 +23,13 @@ from dyads.errors import InputError
 from dyads.ingest.feeds import read_feed
 from dyads.ingest.html import read_html
 from dyads.ingest.limits import ReadLimits, describe_size
+from dyads.ingest.network import NetworkPolicy, fetch, format_of, is_url
 from dyads.ingest.origin import Origin
 from dyads.ingest.records import read_json_document, read_json_lines
 from dyads.ingest.text import read_text
 from dyads.model import RawDocument, Rejection
 
-__all__ = ["FORMATS", "Origin", "ReadLimits", "detect_format", "read_bytes", "read_inputs"]
+__all__ = ["FORMATS", "NetworkPolicy", "Origin", "ReadLimits", "detect_format", "read_bytes", "read_inputs"]
 
 logger = logging.getLogger(__name__)
 
@@ -59,10 +60,17 @@ _CHUNK = 1024 * 1024
 
 
 def read_inputs(
-    paths: Iterable[str], limits: ReadLimits = ReadLimits(), stdin: BinaryIO | None = None
+    paths: Iterable[str],
+    limits: ReadLimits = ReadLimits(),
+    stdin: BinaryIO | None = None,
+    network: NetworkPolicy = NetworkPolicy(),
 ) -> Iterator[RawDocument | Rejection]:
-    """Yield every article found under `paths`, and a rejection for each input that fails."""
+    """Yield every article found under `paths` (and at URLs, when the network policy allows), and a
+    rejection for each input that fails."""
     for given in paths:
+        if is_url(given):
+            yield from _read_url(given, limits, network)
+            continue
         if given == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
             yield from _read_one(Origin("-", "-"), partial(_read_stream, stream, limits.max_bytes), limits)
@@ -76,6 +84,23 @@ def read_inputs(
             yield from _read_one(Origin(given, given), partial(_read_file, path, limits), limits)
         else:
             yield Rejection(given, "no such file or directory")
+
+
+def _read_url(url: str, limits: ReadLimits, network: NetworkPolicy) -> Iterator[RawDocument | Rejection]:
+    try:
+        fetched = fetch(url, network, limits.max_bytes)
+    except InputError as error:
+        yield Rejection(url, str(error))
+        return
+    reader = format_of(fetched)
+    origin = Origin(url, fetched.url)
+    if reader is None:
+        yield from _read_one(origin, lambda: fetched.data, limits)
+        return
+    try:
+        yield from FORMATS[reader](fetched.data, origin)
+    except InputError as error:
+        yield Rejection(url, str(error))
 
 
 def read_bytes(
