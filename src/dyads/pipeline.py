@@ -21,7 +21,7 @@ from dyads.compare import compare_story
 from dyads.dedup import DedupConfig, DuplicateIndex, minhash_signature
 from dyads.errors import InputError
 from dyads.events.coding import shared_coding_pipeline, stream_coded
-from dyads.extract import ExtractOptions, extract_article
+from dyads.extract import ExtractOptions, extract_article, require_english
 from dyads.ingest import NetworkPolicy, ReadLimits, read_inputs
 from dyads.model import Article, Duplicate, Event, Mention, RawDocument, Rejection
 from dyads.store import Store, StoredIds
@@ -162,7 +162,7 @@ def _load_duplicate_index(store: Store, config: DedupConfig) -> DuplicateIndex:
 def extract_or_reject(raw: RawDocument, options: ExtractOptions) -> Article | Rejection:
     """Extract one article; any failure becomes a rejection naming the input."""
     try:
-        return extract_article(raw, options)
+        return require_english(extract_article(raw, options))
     except InputError as error:
         return Rejection(raw.doc, str(error))
     except Exception as error:  # a library failing on hostile input must not stop the batch

@@ -9,6 +9,9 @@ rules are general patterns, not lists of particular sites' lines.
 
 from __future__ import annotations
 
+import math
+import re
+
 import py3langid
 
 from dyads.errors import InputError
@@ -36,6 +39,7 @@ __all__ = [
     "match_dateline",
     "parse_date_line",
     "read_news_copy",
+    "require_english",
     "resolve_publication_date",
     "split_page_title",
     "text_paragraphs",
@@ -58,6 +62,8 @@ def extract_article(raw: RawDocument, options: ExtractOptions = ExtractOptions()
     if not copy.paragraphs:
         raise InputError("no article text found")
     text = "\n\n".join(copy.paragraphs)
+    _check_prose(text)
+    language = "en" if _reads_as_english(text) else detect_language(text)
     return Article(
         id=content_id(text),
         doc=raw.doc,
@@ -69,18 +75,58 @@ def extract_article(raw: RawDocument, options: ExtractOptions = ExtractOptions()
         wire=copy.dateline.wire if copy.dateline else None,
         published=resolve_publication_date(published, copy, text, options),
         dateline_places=copy.dateline.places if copy.dateline else (),
-        language=detect_language(text),
+        language=language,
         source_path=raw.source_path,
         ingested_at=options.ingested_at,
     )
 
 
 _LANGUAGE_SAMPLE_CHARS = 2000
+LANGUAGE_CONFIDENCE = 0.95
+"""How sure the identifier must be before an article is called non-English (short English texts with
+many names are sometimes guessed as other languages with low confidence)."""
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    {"the", "of", "and", "to", "in", "on", "a", "an", "for", "with", "at", "by", "from", "that", "said",
+     "was", "were", "is", "are", "has", "have", "will", "would"}
+)  # fmt: skip
+LONGEST_SENTENCE = 10_000
+"""Characters of text without a sentence end that still count as prose."""
+LANGUAGE_NAMES = {
+    "fr": "French", "de": "German", "es": "Spanish", "it": "Italian", "pt": "Portuguese", "ru": "Russian",
+    "zh": "Chinese", "ar": "Arabic", "uk": "Ukrainian", "tr": "Turkish", "ja": "Japanese", "ko": "Korean",
+    "nl": "Dutch", "pl": "Polish", "fa": "Persian",
+}  # fmt: skip
 
 
 def detect_language(text: str) -> str | None:
-    """ISO 639-1 code of the text's language (py3langid, which ships its model)."""
+    """ISO 639-1 code of the text's language (py3langid, which ships its model); None when unsure."""
     if not text.strip():
         return None
-    language, _ = py3langid.classify(text[:_LANGUAGE_SAMPLE_CHARS])
-    return language
+    ranked = py3langid.rank(text[:_LANGUAGE_SAMPLE_CHARS])
+    language, best = ranked[0]
+    confidence = 1 / sum(math.exp(score - best) for _, score in ranked)
+    return language if confidence >= LANGUAGE_CONFIDENCE else None
+
+
+def require_english(article: Article) -> Article:
+    """The article, or InputError when it is known to be in another language: the dictionaries,
+    patterns and parser are English."""
+    if article.language is not None and article.language != "en":
+        name = LANGUAGE_NAMES.get(article.language, article.language)
+        raise InputError(f"written in {name}, not English (dyads codes English text)")
+    return article
+
+
+def _reads_as_english(text: str) -> bool:
+    """English prose is full of function words; a short English report of names and places, which
+    the identifier may take for another language, still has its `the`, `of` and `in`."""
+    words = re.findall(r"[a-z]+", text[:_LANGUAGE_SAMPLE_CHARS].lower())
+    return bool(words) and sum(word in _ENGLISH_FUNCTION_WORDS for word in words) / len(words) >= 0.08
+
+
+def _check_prose(text: str) -> None:
+    """Reject a run of thousands of characters with no sentence end: not article text, and a single
+    sentence that long would make the parser crawl."""
+    longest = max((len(run) for run in re.split(r"[.!?;:\n]", text)), default=0)
+    if longest > LONGEST_SENTENCE:
+        raise InputError(f"{longest:,} characters without a sentence end; not article text")
