@@ -103,3 +103,13 @@ def test_hostile_corpus_stores_exactly_the_good_articles(corpus, tmp_path):
     assert {t: rows for t, rows in after.items() if t != "runs"} == {
         t: rows for t, rows in before.items() if t != "runs"
     }
+
+
+def test_an_article_with_no_actors_is_stored_without_events(tmp_path):
+    db = str(tmp_path / "w.duckdb")
+    result = CliRunner().invoke(
+        cli, ["ingest", str(REPO / "examples/text/prairie_millbrook_hailstorm.txt"), "--db", db]
+    )
+    assert (result.exit_code, result.stdout) == (0, "accepted 1, duplicates 0, unchanged 0, rejected 0\n")
+    stats = json.loads(CliRunner().invoke(cli, ["stats", "--db", db, "--format", "json"]).stdout)
+    assert (stats["counts"]["articles"], stats["counts"]["events"]) == (1, 0)
