@@ -113,3 +113,8 @@ def test_hard_corpus_beats_the_tf_idf_baseline(tmp_path):
     assert dyads.bcubed_f1 >= 0.86 and dyads.pairwise_f1 >= 0.75
     assert dyads.bcubed_f1 >= words.bcubed_f1 + 0.04
     assert dyads.pairwise_f1 >= words.pairwise_f1 + 0.08
+
+
+def test_articles_of_nothing_but_stop_words_start_stories_of_their_own():
+    articles = [profile("a", "the and of the", "2025-01-21"), profile("b", "", "2025-01-21")]
+    assert len(set(stories_of(assign_stories(articles)).values())) == 2

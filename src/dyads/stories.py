@@ -17,6 +17,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
@@ -129,15 +130,13 @@ class _ProfileSimilarity:
         return abs((a - b).days) <= self.options.window_days
 
 
-def _text_similarity(texts: Sequence[str]):
-    if not any(text.strip() for text in texts):
-        return [[0.0] * len(texts) for _ in texts]
+def _text_similarity(texts: Sequence[str]) -> np.ndarray:
+    """Pairwise cosine of the texts' TF-IDF vectors; all zeros when they hold no word but stop words."""
     vectorizer = TfidfVectorizer(sublinear_tf=True, stop_words="english", token_pattern=_WORD_PATTERN)
     try:
-        matrix = vectorizer.fit_transform(texts)
-    except ValueError:  # nothing but stop words
-        return [[0.0] * len(texts) for _ in texts]
-    return cosine_similarity(matrix)
+        return cosine_similarity(vectorizer.fit_transform(texts))
+    except ValueError:  # an empty vocabulary
+        return np.zeros((len(texts), len(texts)))
 
 
 def _jaccard(a: frozenset, b: frozenset) -> float:
