@@ -107,7 +107,7 @@ def test_compare_shows_the_ukraine_disagreement(seeds_dir, tmp_path):
     with Store.open(tmp_path / "s.duckdb") as store:
         ingest([str(seeds_dir)], store)
         [story] = store.stories()
-        comparison = store.story_comparison(story.id)
+        comparison = store.story_comparison(story)
     [ukraine] = [
         c for c in comparison.conflicts if c.kind == "assertion_vs_unconfirmed" and "Ukraine" in c.description
     ]

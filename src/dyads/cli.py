@@ -242,7 +242,7 @@ def stories(db_path, topic, output_format):
     for story in found:
         days = [a.published for a in story.articles if a.published]
         span = f"{min(days)} .. {max(days)}" if days else "-"
-        outlets = len({a.outlet or a.doc for a in story.articles})
+        outlets = len({a.source for a in story.articles})
         topics = ", ".join(f"{topic} ({count})" for topic, count in story.topics[:3])
         table.add_row(
             story.id,
@@ -300,16 +300,12 @@ def compare(db_path, story_id, output_format):
     """One story side by side: claims several outlets corroborate, claims only one reports, and
     where outlets contradict each other."""
     with _user_errors(), Store.open(db_path, read_only=True) as store:
-        comparison = store.story_comparison(story_id)
+        comparison = store.story_comparison(store.story(story_id))
     if output_format == "json":
         click.echo(json.dumps(comparison_json(comparison), indent=2))
         return
     console = Console()
-    names = {
-        article.doc: article.outlet or article.doc
-        for claim in comparison.claims
-        for article in claim.supporting
-    }
+    names = {article.doc: article.source for claim in comparison.claims for article in claim.supporting}
     for title, claims in (
         ("corroborated claims", comparison.corroborated()),
         ("single-source claims", comparison.single_source()),

@@ -348,7 +348,7 @@ def topic_conflicts(story_id: str, events: Sequence[ReportedEvent], texts: dict[
     doubted: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
     outlets = {}
     for event in sorted(events, key=lambda e: (e.article.doc, e.sentence_index)):
-        outlets[event.article.doc] = event.article.outlet or event.article.doc
+        outlets[event.article.doc] = event.article.source
         pair = "-".join(sorted((event.source, event.target or "---")))
         for topic in event.topics:
             said[(pair, topic)].setdefault(event.article.doc, event.sentence)
@@ -400,9 +400,7 @@ def _asserted_against_expected(claim: Claim, events: Sequence[ReportedEvent]) ->
         first.setdefault(event.article.doc, event)
     done = sorted(doc for doc, found in modes.items() if "asserted" in found)
     pending = sorted(doc for doc, found in modes.items() if found <= _NOT_YET)
-    outlets = {first[doc].article.outlet or doc for doc in done} | {
-        first[doc].article.outlet or doc for doc in pending
-    }
+    outlets = {first[doc].article.source for doc in (*done, *pending)}
     if not done or not pending or len(outlets) < 2:
         return []
     values = [(doc, "done") for doc in done] + [(doc, "expected") for doc in pending]
@@ -627,11 +625,11 @@ def _measure(quantity: Quantity) -> str:
 
 
 def _same_outlet(a: StoryArticle, b: StoryArticle) -> bool:
-    return a.doc == b.doc or (a.outlet is not None and a.outlet == b.outlet)
+    return a.doc == b.doc or a.source == b.source
 
 
 def _outlets(articles: Iterable[StoryArticle]) -> set[str]:
-    return {article.outlet or article.doc for article in articles}
+    return {article.source for article in articles}
 
 
 def _outlets_of_docs(events: Iterable[ReportedEvent], docs: Iterable[str]) -> set[str]:
@@ -658,12 +656,8 @@ def _period(event: ReportedEvent) -> tuple[dt.date, dt.date] | None:
 
 
 def _day(event: ReportedEvent) -> dt.date | None:
-    if event.date_precision != "day" or not event.event_date:
-        return None
-    try:
-        return dt.date.fromisoformat(event.event_date)
-    except ValueError:
-        return None
+    period = _period(event) if event.date_precision == "day" else None
+    return period[0] if period else None
 
 
 def story_json(story: Story) -> dict:

@@ -178,6 +178,11 @@ class StoryArticle:
     outlet: str | None
     published: dt.date | None
 
+    @property
+    def source(self) -> str:
+        """Who tells it: the outlet, or the article itself when its outlet is unknown."""
+        return self.outlet or self.doc
+
 
 @dataclass(frozen=True)
 class Claim:
@@ -196,7 +201,7 @@ class Claim:
     @property
     def outlets(self) -> set[str]:
         """The outlets that report it (an article without an outlet counts as its own)."""
-        return {article.outlet or article.doc for article in self.supporting}
+        return {article.source for article in self.supporting}
 
 
 @dataclass(frozen=True)

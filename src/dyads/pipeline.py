@@ -101,7 +101,8 @@ def ingest(
         rejections.extend(outcome.rejections)
         if progress:
             progress(len(batch))
-    update_stories(store, options.stories, options.actors_files)
+    linker_dictionary = nlp.get_pipe("dyads_actor_linker").dictionary if nlp is not None else None
+    update_stories(store, options.stories, options.actors_files, linker_dictionary)
     with store.transaction():
         if accepted or duplicates or rejections:
             store.finish_run(run_id, dt.datetime.now(dt.UTC).replace(tzinfo=None))
@@ -112,12 +113,16 @@ def ingest(
 
 
 def update_stories(
-    store: Store, options: StoryOptions = StoryOptions(), actors_files: Sequence[str] = ()
+    store: Store,
+    options: StoryOptions = StoryOptions(),
+    actors_files: Sequence[str] = (),
+    dictionary: ActorDictionary | None = None,
 ) -> list[str]:
     """Put every article that is in no story yet into one, and compare again each story that grew.
 
     Only stored articles published within the window of the new ones are considered, so the cost
-    follows the new articles, not the database.
+    follows the new articles, not the database. The actor dictionary (for titles against dated
+    roles) is the linker's when the caller has one loaded.
     """
     pending = [profile for profile, _ in store.story_profiles(pending=True)]
     if not pending:
@@ -128,7 +133,7 @@ def update_stories(
     stored = store.story_profiles(pending=False, first=first, last=last)
     assignments = assign_stories(pending, stored, options)
     grown = sorted({assignment.story_id for assignment in assignments})
-    dictionary = ActorDictionary.load(actors_files)
+    dictionary = dictionary or ActorDictionary.load(actors_files)
     with store.transaction():
         store.add_to_stories(assignments, dt.datetime.now(dt.UTC).replace(tzinfo=None))
         for story_id in grown:

@@ -42,7 +42,7 @@ def report_data(store: Store, top_pairs: int = TOP_PAIRS, with_stories: bool = T
             countries[country] = countries.get(country, 0) + pair.events
     stories = []
     for story in store.stories() if with_stories else ():
-        comparison = comparison_json(store.story_comparison(story.id))
+        comparison = comparison_json(store.story_comparison(story))
         stories.append({**story_json(story), "comparison": comparison})
     first, last = stats["published_first"], stats["published_last"]
     return {

@@ -584,15 +584,19 @@ class Store:
         ]
         return sorted(stories, key=lambda s: (-len(s.articles), s.articles[0].published or dt.date.max, s.id))
 
-    def story_comparison(self, story_id: str) -> StoryComparison:
-        """A stored story's claims, with their supporting articles and evidence, and its conflicts."""
-        story = {
-            article.article_id: article for found in self.stories(story_id) for article in found.articles
-        }
-        if not story:
+    def story(self, story_id: str) -> Story:
+        """One stored story; DyadsError when there is none of that id."""
+        found = self.stories(story_id)
+        if not found:
             raise DyadsError(
                 f"no story {story_id!r} in {self.path} (list them with: dyads stories --db {self.path})"
             )
+        return found[0]
+
+    def story_comparison(self, stored: Story) -> StoryComparison:
+        """A stored story's claims, with their supporting articles and evidence, and its conflicts."""
+        story_id = stored.id
+        story = {article.article_id: article for article in stored.articles}
         support = self.connection.execute(
             """SELECT c.id, cs.article_id, cs.event_id, e.sentence FROM claims c
                JOIN claim_support cs ON cs.claim_id = c.id JOIN events e ON e.id = cs.event_id
@@ -620,7 +624,7 @@ class Store:
             story_id,
             claims,
             tuple((claim_id, article_id, event_id) for claim_id, article_id, event_id, _ in support),
-            tuple(self._conflicts(story_id)),
+            stored.conflicts,
         )
 
     def _conflicts(self, story_id: str | None) -> list[Conflict]:
@@ -688,15 +692,20 @@ class Store:
         columns = [column[0] for column in cursor.description]
         return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()], total
 
+    def outlets(self) -> dict[str, int]:
+        """Articles per outlet, most first; articles of no known outlet under `(unknown)`."""
+        return dict(
+            self.connection.execute(
+                """SELECT coalesce(outlet, '(unknown)') AS name, count(*) AS n FROM articles
+                   GROUP BY name ORDER BY n DESC, name"""
+            ).fetchall()
+        )
+
     def stats(self) -> dict[str, object]:
         """Counts and ranges that tell a user what the database holds."""
         query = self.connection.execute
         counts = {table: query(f"SELECT count(*) FROM {table}").fetchone()[0] for table in TABLES}
         first, last = query("SELECT min(published), max(published) FROM articles").fetchone()
-        outlets = query(
-            """SELECT coalesce(outlet, '(unknown)') AS name, count(*) AS n FROM articles
-               GROUP BY name ORDER BY n DESC, name"""
-        ).fetchall()
         duplicate_kinds = dict(query("SELECT kind, count(*) FROM duplicates GROUP BY kind").fetchall())
         languages = query(
             "SELECT coalesce(language, '?') AS l, count(*) AS n FROM articles GROUP BY l ORDER BY n DESC, l"
@@ -709,7 +718,7 @@ class Store:
             "near_duplicates": duplicate_kinds.get("near", 0),
             "published_first": first.isoformat() if first else None,
             "published_last": last.isoformat() if last else None,
-            "outlets": dict(outlets),
+            "outlets": self.outlets(),
             "languages": dict(languages),
         }
 

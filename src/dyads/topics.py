@@ -17,6 +17,7 @@ Each event's contexts are its CAMEO code's PLOVER contexts and those of its topi
 from __future__ import annotations
 
 import csv
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -221,10 +222,16 @@ def _topic(row: dict[str, str]) -> Topic:
     )
 
 
-def topic_name(wanted: str, extra_files: Sequence[str | Path] = ()) -> str:
+def topic_name(wanted: str) -> str:
     """The stored name of a topic given by id or name (`ukraine-war` → `Ukraine`); unknown ones as given."""
-    found = TopicTable.load(extra_files).find(wanted)
+    found = _packaged_topics().find(wanted)
     return found.name if found else wanted
+
+
+@functools.cache
+def _packaged_topics() -> TopicTable:
+    """The packaged table, read once per process (the dashboard looks names up on every request)."""
+    return TopicTable.load()
 
 
 def event_topics(doc: Doc) -> Sequence[EventTopics]:

@@ -202,7 +202,8 @@ class EventCoder:
             xcomp=next((c.lemma_.lower() for c in predicate.children if c.dep_ == "xcomp"), ""),
             targets=frozenset(arguments),
         )
-        if pos == "NOUN" and not (_reported_as_event(predicate) or _owned_by_actor(predicate, context)):
+        owned = pos == "NOUN" and _owned_by_actor(predicate, context)
+        if pos == "NOUN" and not (owned or _reported_as_event(predicate)):
             return []
         candidates = self.patterns.matching(features)
         if not candidates:
@@ -248,7 +249,7 @@ class EventCoder:
         attributed = context.attribution(predicate)
         governor = predicate if pos == "VERB" else _governing_verb(predicate)
         clause = _clause_head(governor)
-        if pos == "NOUN" and _owned_by_actor(predicate, context):
+        if owned:
             # `thanked X for Denmark's support` is two events; `reaffirmed Moscow's support` one
             doers = {m.code[:3] for m in context.sources(governor)} if governor.i != predicate.i else set()
             if not doers & {source.code[:3] for source in sources}:

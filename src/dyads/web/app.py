@@ -26,6 +26,7 @@ from markupsafe import Markup
 
 from dyads.compare import claim_label, comparison_json, story_json
 from dyads.errors import DyadsError
+from dyads.model import Story
 from dyads.report import report_data, script_safe_json
 from dyads.store import EventFilters, Store
 from dyads.topics import topic_name
@@ -139,7 +140,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     def api_story(story_id: StoryId) -> dict:
         """One story's comparison: corroborated and single-source claims, and conflicts."""
         with reading() as db:
-            return comparison_json(_comparison(db, story_id))
+            return comparison_json(db.story_comparison(_story(db, story_id)))
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def overview(request: Request) -> Response:
@@ -157,7 +158,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         chosen = filters(actor, pair, date_from, date_to, root, plover, mode, outlet, q)
         with reading() as db:
             rows, total = db.events_page(chosen, PAGE_SIZE, (page - 1) * PAGE_SIZE)
-            outlets = sorted(o for o in db.stats()["outlets"] if o != "(unknown)")
+            outlets = sorted(o for o in db.outlets() if o != "(unknown)")
         query = {k: v for k, v in request.query_params.items() if k != "page" and v}
         context = {"events": rows, "total": total, "page": page, "pages": max(1, -(-total // PAGE_SIZE)),
                    "query": query, "outlets": outlets, "filters": chosen}  # fmt: skip
@@ -173,9 +174,9 @@ def create_app(db_path: str | Path) -> FastAPI:
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(request: Request, story_id: StoryId) -> Response:
         with reading() as db:
-            comparison = _comparison(db, story_id)
-            story = db.stories(story_id)[0]
-        names = {a.doc: a.outlet or a.doc for a in story.articles} | {"actor dictionary": "actor dictionary"}
+            story = _story(db, story_id)
+            comparison = db.story_comparison(story)
+        names = {a.doc: a.source for a in story.articles} | {"actor dictionary": "actor dictionary"}
         context = {"story": story, "comparison": comparison, "names": names, "label": claim_label}
         return templates.TemplateResponse(request, "story.html", context)
 
@@ -198,9 +199,9 @@ def _day(value: str, name: str) -> dt.date | None:
         raise HTTPException(422, f"{name}: {value!r} is not a date (YYYY-MM-DD)") from None
 
 
-def _comparison(db: Store, story_id: str):
+def _story(db: Store, story_id: str) -> Story:
     try:
-        return db.story_comparison(story_id)
+        return db.story(story_id)
     except DyadsError:
         raise HTTPException(404, f"no story {story_id!r}") from None
 
