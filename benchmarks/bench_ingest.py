@@ -1,11 +1,12 @@
-"""Ingest benchmark: articles/s, words/s and peak memory on a generated corpus.
+"""Ingest benchmark: articles/s, words/s, peak memory and time per stage on a generated corpus.
 
-Each measurement runs in its own process so peak RSS (`resource.getrusage`) belongs to that step
-alone. Throughput is reported against baselines measured in the same run, because absolute figures
-on shared machines are noisy: reading the inputs only (the floor any ingest pays), and bare spaCy
-`nlp.pipe` over all article text with the same model (what a parse-everything coder pays).
+Every step runs in its own process, so its peak RSS (`resource.getrusage`) is its own; the pool's
+workers are reported separately (the largest one). Throughput is compared with a baseline measured in
+the same run, because absolute figures on shared machines are noisy: bare spaCy `nlp.pipe` over all
+article text with the same model, which is what a coder that parses everything pays for parsing alone.
 
-    python benchmarks/bench_ingest.py --articles 5000 [--spacy-baseline]
+    python benchmarks/bench_ingest.py --articles 5000
+    python benchmarks/bench_ingest.py --articles 20000 --steps ingest   # memory at scale
 """
 
 from __future__ import annotations
@@ -22,11 +23,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import write_corpus
+from corpus import MIXES, write_corpus
+
+STEPS = {
+    "read": "read inputs only",
+    "spacy": "bare spaCy nlp.pipe over all text",
+    "ingest": "dyads ingest, 1 worker",
+    "ingest2": "dyads ingest, 2 workers",
+    "parse-all": "dyads ingest, 1 worker, --parse-all",
+}
 
 
-def _peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def _peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
 
 
 def measure_read(corpus: str, queue) -> None:
@@ -35,38 +44,7 @@ def measure_read(corpus: str, queue) -> None:
 
     start = time.perf_counter()
     count = sum(isinstance(item, RawDocument) for item in read_inputs([corpus]))
-    queue.put(
-        {
-            "step": "read inputs only",
-            "seconds": time.perf_counter() - start,
-            "articles": count,
-            "peak_rss_mb": _peak_rss_mb(),
-        }
-    )
-
-
-def measure_ingest(corpus: str, db: str, queue) -> None:
-    from dyads.pipeline import ingest
-    from dyads.store import Store
-
-    start = time.perf_counter()
-    with Store.open(db) as store:
-        summary = ingest([corpus], store)
-        words = store.connection.execute("SELECT sum(len(string_split(text, ' '))) FROM articles").fetchone()[
-            0
-        ]
-    queue.put(
-        {
-            "step": "dyads ingest (extract, dedup, store)",
-            "seconds": time.perf_counter() - start,
-            "articles": summary.accepted + summary.duplicates,
-            "accepted": summary.accepted,
-            "duplicates": summary.duplicates,
-            "rejected": summary.rejected,
-            "words": int(words or 0),
-            "peak_rss_mb": _peak_rss_mb(),
-        }
-    )
+    queue.put({"seconds": time.perf_counter() - start, "articles": count, "peak_rss_mb": _peak_rss_mb()})
 
 
 def measure_spacy(corpus: str, queue) -> None:
@@ -78,14 +56,35 @@ def measure_spacy(corpus: str, queue) -> None:
     texts = [extract_article(item).text for item in read_inputs([corpus]) if isinstance(item, RawDocument)]
     nlp = load_model()
     start = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=64):
+    for _ in nlp.pipe(texts):
         pass
     queue.put(
         {
-            "step": "bare spaCy nlp.pipe over all text",
             "seconds": time.perf_counter() - start,
             "articles": len(texts),
+            "words": sum(len(text.split()) for text in texts),
             "peak_rss_mb": _peak_rss_mb(),
+        }
+    )
+
+
+def measure_ingest(corpus: str, db: str, workers: int, parse_all: bool, queue) -> None:
+    from dyads.pipeline import IngestOptions, ingest
+    from dyads.store import Store
+
+    start = time.perf_counter()
+    with Store.open(db) as store:
+        summary = ingest([corpus], store, IngestOptions(workers=workers, parse_all=parse_all))
+        events = store.connection.execute("SELECT count(*) FROM events").fetchone()[0]
+    queue.put(
+        {
+            "seconds": time.perf_counter() - start,
+            "articles": summary.accepted + summary.duplicates,
+            "accepted": summary.accepted,
+            "events": events,
+            "stages": summary.stage_seconds,
+            "peak_rss_mb": _peak_rss_mb(),
+            "worker_peak_rss_mb": _peak_rss_mb(resource.RUSAGE_CHILDREN) if workers > 1 else None,
         }
     )
 
@@ -105,36 +104,54 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--articles", type=int, default=5000)
-    parser.add_argument("--spacy-baseline", action="store_true", help="also time bare nlp.pipe (slow)")
+    parser.add_argument("--mix", choices=sorted(MIXES), default="world")
+    parser.add_argument("--steps", default=",".join(STEPS), help=f"comma-separated, from: {', '.join(STEPS)}")
     parser.add_argument("--json", type=Path, help="write the results here as JSON")
     args = parser.parse_args()
+    steps = [step for step in args.steps.split(",") if step]
+    results: dict[str, dict] = {}
     with tempfile.TemporaryDirectory() as workdir:
-        corpus = str(write_corpus(Path(workdir) / "corpus", args.articles))
-        results = [
-            run_isolated(measure_read, corpus),
-            run_isolated(measure_ingest, corpus, f"{workdir}/bench.duckdb"),
-        ]
-        if args.spacy_baseline:
-            results.append(run_isolated(measure_spacy, corpus))
-    ingest_seconds = results[1]["seconds"]
+        corpus = str(write_corpus(Path(workdir) / "corpus", args.articles, mix=args.mix))
+        for step in steps:
+            if step == "read":
+                results[step] = run_isolated(measure_read, corpus)
+            elif step == "spacy":
+                results[step] = run_isolated(measure_spacy, corpus)
+            else:
+                workers = 2 if step == "ingest2" else 1
+                db = f"{workdir}/{step}.duckdb"
+                results[step] = run_isolated(measure_ingest, corpus, db, workers, step == "parse-all")
+    report(args, results)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2))
+
+
+def report(args, results: dict[str, dict]) -> None:
     print(
         f"machine: {platform.machine()}, {multiprocessing.cpu_count()} CPUs, Python {platform.python_version()}"
     )
-    print(f"corpus: {args.articles} generated articles\n")
-    print(f"{'step':40} {'seconds':>8} {'articles/s':>11} {'peak RSS MB':>12} {'time vs ingest':>15}")
-    for result in results:
-        rate = result["articles"] / result["seconds"]
-        ratio = result["seconds"] / ingest_seconds
-        print(
-            f"{result['step']:40} {result['seconds']:8.2f} {rate:11.1f} {result['peak_rss_mb']:12.0f} {ratio:14.2f}x"
-        )
-    ingest_result = results[1]
+    print(f"corpus: {args.articles} generated articles, mix {args.mix}")
+    words = results.get("spacy", {}).get("words")
+    if words:
+        print(f"words: {words:,}")
+    baseline = results.get("spacy", {}).get("seconds")
     print(
-        f"\ningest: {ingest_result['accepted']} accepted, {ingest_result['duplicates']} duplicates, "
-        f"{ingest_result['rejected']} rejected; {ingest_result['words'] / ingest_seconds:,.0f} words/s"
+        f"\n{'step':38} {'seconds':>8} {'articles/s':>11} {'words/s':>9} {'peak RSS MB':>12} "
+        f"{'speed vs nlp.pipe':>18}"
     )
-    if args.json:
-        args.json.write_text(json.dumps(results, indent=2))
+    for step, result in results.items():
+        seconds = result["seconds"]
+        rate = result["articles"] / seconds
+        word_rate = f"{words / seconds:9,.0f}" if words and step != "read" else f"{'':9}"
+        ratio = f"{baseline / seconds:17.2f}x" if baseline else ""
+        rss = f"{result['peak_rss_mb']:.0f}"
+        if result.get("worker_peak_rss_mb"):
+            rss += f" (+{result['worker_peak_rss_mb']:.0f}/worker)"
+        print(f"{STEPS[step]:38} {seconds:8.2f} {rate:11.1f} {word_rate} {rss:>12} {ratio}")
+    for step, result in results.items():
+        if "stages" in result:
+            stages = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in result["stages"])
+            print(f"\n{STEPS[step]}: {result['accepted']} articles, {result['events']} events; {stages}")
 
 
 if __name__ == "__main__":

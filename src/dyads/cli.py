@@ -30,6 +30,7 @@ from rich.table import Table
 
 from dyads.actors.mentions import build_actor_pipeline, stream_mentions
 from dyads.compare import claim_label, comparison_json, story_json
+from dyads.engines import ENGINES, default_workers
 from dyads.errors import DyadsError
 from dyads.evaluate import (
     ClusterScore,
@@ -105,6 +106,11 @@ topics_option = click.option(
     type=click.Path(exists=True, dir_okay=False),
     help="Extra topics CSV (same columns as the packaged table); repeatable.",
 )
+parse_all_option = click.option(
+    "--parse-all",
+    is_flag=True,
+    help="Parse every sentence, not only those the pre-filter keeps (slower; for comparison).",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -149,9 +155,30 @@ def cli(verbose: int) -> None:
 @model_option
 @actors_option
 @topics_option
+@parse_all_option
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=default_workers(),
+    show_default="one per CPU",
+    help="Processes that parse and code (local engine), or Ray workers (ray engine).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default="local",
+    show_default=True,
+    help="Where articles are parsed and coded: local processes, or a Ray cluster (pip install 'dyads[ray]').",
+)
+@click.option("--ray-address", help="Ray cluster to join (default: start a local one for the run).")
+@click.option(
+    "--ray-output",
+    type=click.Path(file_okay=False),
+    help="Keep the Ray run's Parquet output here (a directory every node can write to on a real cluster).",
+)
 def ingest_command(
     paths, db_path, default_date, max_bytes, batch_size, allow_network, allow_private, model, actors_files,
-    topics_files,
+    topics_files, parse_all, workers, engine, ray_address, ray_output,
 ):  # fmt: skip
     """Extract, deduplicate and store articles from PATHS (files, directories, or - for stdin).
 
@@ -166,6 +193,11 @@ def ingest_command(
         model=model,
         actors_files=tuple(actors_files),
         topics_files=tuple(topics_files),
+        parse_all=parse_all,
+        engine=engine,
+        workers=workers,
+        ray_address=ray_address,
+        ray_output=ray_output,
     )
     err = Console(stderr=True)
     progress = Progress(
@@ -196,13 +228,14 @@ def ingest_command(
 @model_option
 @actors_option
 @topics_option
-def code(paths, default_date, output_format, model, actors_files, topics_files):
+@parse_all_option
+def code(paths, default_date, output_format, model, actors_files, topics_files, parse_all):
     """Code the events in PATHS (files, directories, or - for JSON Lines on stdin), without a database."""
     options = IngestOptions(extract=ExtractOptions(default_date=default_date))
     with _user_errors():
         nlp = shared_coding_pipeline(model, tuple(actors_files), topics_files=tuple(topics_files))
         articles, rejections = _articles_and_rejections(paths, options)
-        events = code_articles(articles, nlp)
+        events = code_articles(articles, nlp, parse_all=parse_all)
     _report_rejections(rejections)
     if output_format == "jsonl":
         for event in events:
@@ -521,7 +554,8 @@ def evaluate_actors(gold, predicted, model, output_format, misses):
 @model_option
 @output_format_option
 @click.option("--misses", is_flag=True, help="Also list missed gold events and false events.")
-def evaluate_events(gold, predicted, articles_dir, model, output_format, misses):
+@parse_all_option
+def evaluate_events(gold, predicted, articles_dir, model, output_format, misses, parse_all):
     """Event coding against gold events (`{"doc", "source", "target", "cameo_roots", "evidence", …}`)
     or sentence cases (`{"id", "text", "date", "events": [...]}`).
 
@@ -537,7 +571,8 @@ def evaluate_events(gold, predicted, articles_dir, model, output_format, misses)
         if predicted:
             events = read_jsonl(predicted)
         else:
-            events = [event_json(e) for e in code_articles(articles, shared_coding_pipeline(model))]
+            nlp = shared_coding_pipeline(model)
+            events = [event_json(e) for e in code_articles(articles, nlp, parse_all=parse_all)]
         score = score_events(records, events, {Path(a.doc).name: a.text for a in articles})
     figures = {k: v for k, v in score._asdict().items() if k not in ("misses", "false_events")}
     if output_format == "json":

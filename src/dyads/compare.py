@@ -434,6 +434,8 @@ def figure_conflicts(story_id: str, texts: Sequence[ArticleText]) -> list[Confli
     around them overlap beyond the unit and time words (`talks lasted three hours` and `the talks
     went on for nearly four hours`). One conflict per pair of outlets and thing measured.
     """
+    if len({text.article.source for text in texts}) < 2:
+        return []
     figures = [figure for text in texts for figure in _figures(text)]
     conflicts: dict[tuple, Conflict] = {}
     for index, a in enumerate(figures):

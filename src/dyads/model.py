@@ -8,10 +8,13 @@ new record instead of editing what an earlier stage produced.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Literal
+import json
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from types import UnionType
+from typing import Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
 DatePrecision = Literal["day", "month", "year", "before", "range"]
+_Record = TypeVar("_Record")
 
 
 @dataclass(frozen=True)
@@ -313,3 +316,38 @@ class PersonMention:
     person: str
     day: dt.date
     sentence: str
+
+
+def record_json(record) -> str:
+    """A record as JSON (nested records as objects, tuples as lists, dates in ISO format), for data
+    that leaves the process as text: what cluster workers receive and write to Parquet."""
+    return json.dumps(asdict(record), default=_isoformat, ensure_ascii=False)
+
+
+def _isoformat(value: dt.date) -> str:
+    return value.isoformat()
+
+
+def record_from_json(cls: type[_Record], text: str) -> _Record:
+    """The record of type `cls` that `record_json` wrote."""
+    return record_from_dict(cls, json.loads(text))
+
+
+def record_from_dict(cls: type[_Record], data: dict) -> _Record:
+    """The record of type `cls` whose fields `data` holds as plain values."""
+    hints = get_type_hints(cls)
+    return cls(**{f.name: _from_plain(hints[f.name], data[f.name]) for f in fields(cls) if f.name in data})
+
+
+def _from_plain(hint, value):
+    if value is None:
+        return None
+    if get_origin(hint) in (Union, UnionType):
+        hint = next(arg for arg in get_args(hint) if arg is not type(None))
+    if is_dataclass(hint):
+        return record_from_dict(hint, value)
+    if get_origin(hint) is tuple:
+        return tuple(value)
+    if hint in (dt.date, dt.datetime):
+        return hint.fromisoformat(value)
+    return value

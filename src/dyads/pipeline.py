@@ -10,20 +10,21 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import logging
+import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-
-from spacy.language import Language
 
 from dyads.actors.dictionary import ActorDictionary
 from dyads.actors.roles import Role
 from dyads.compare import compare_story
 from dyads.dedup import DedupConfig, DuplicateIndex, minhash_signature
+from dyads.engines import CodingConfig, LocalEngine, RayEngine
 from dyads.errors import InputError
-from dyads.events.coding import shared_coding_pipeline, stream_coded
 from dyads.extract import ExtractOptions, extract_article, require_english
 from dyads.ingest import NetworkPolicy, ReadLimits, read_inputs
-from dyads.model import Article, Duplicate, Event, Mention, RawDocument, Rejection
+from dyads.model import Article, Duplicate, RawDocument, Rejection
 from dyads.store import Store, StoredIds
 from dyads.stories import StoryOptions, assign_stories
 
@@ -41,6 +42,19 @@ class IngestOptions:
     actors_files: tuple[str, ...] = ()
     topics_files: tuple[str, ...] = ()
     stories: StoryOptions = field(default_factory=StoryOptions)
+    parse_all: bool = False
+    engine: str = "local"
+    workers: int = 1
+    ray_address: str | None = None
+    ray_output: str | None = None
+
+    def coding(self) -> CodingConfig:
+        return CodingConfig(self.model, self.actors_files, self.topics_files, self.parse_all)
+
+    def coding_engine(self) -> LocalEngine | RayEngine:
+        if self.engine == "ray":
+            return RayEngine(self.coding(), self.ray_address, self.workers, self.batch_size, self.ray_output)
+        return LocalEngine(self.coding(), self.workers)
 
 
 @dataclass(frozen=True)
@@ -52,10 +66,41 @@ class IngestSummary:
     unchanged: int
     rejections: tuple[Rejection, ...]
     run_id: int | None
+    stage_seconds: tuple[tuple[str, float], ...] = ()
+    """Wall-clock seconds per stage, in pipeline order (parsing includes waiting for workers)."""
 
     @property
     def rejected(self) -> int:
         return len(self.rejections)
+
+
+READ_STAGE = "read, extract, deduplicate"
+CODE_STAGE = "parse, link actors, code events"
+STORE_STAGE = "store"
+STORIES_STAGE = "stories and comparisons"
+
+
+class _StageClock:
+    """Seconds spent per stage. Reading happens while the engine asks for the next batch, so its
+    time is taken out of the engine's."""
+
+    def __init__(self) -> None:
+        self._seconds: dict[str, float] = dict.fromkeys(
+            (READ_STAGE, CODE_STAGE, STORE_STAGE, STORIES_STAGE), 0.0
+        )
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self._seconds[name] += time.perf_counter() - start
+
+    def stages(self) -> tuple[tuple[str, float], ...]:
+        seconds = dict(self._seconds)
+        seconds[CODE_STAGE] = max(seconds[CODE_STAGE] - seconds[READ_STAGE], 0.0)
+        return tuple(seconds.items())
 
 
 Progress = Callable[[int], None]
@@ -76,22 +121,33 @@ def ingest(
         run_id = store.start_run(paths, options.extract.ingested_at)
     accepted = duplicates = unchanged = 0
     rejections: list[Rejection] = []
-    nlp: Language | None = None
     items = read_inputs(paths, options.limits, network=options.network)
-    while batch := list(itertools.islice(items, options.batch_size)):
-        outcome = _classify_batch(batch, stored, index, options)
-        mentions: list[Mention] = []
-        events: list[Event] = []
-        if outcome.articles:
-            nlp = nlp or shared_coding_pipeline(
-                options.model, options.actors_files, topics_files=options.topics_files
-            )
-            for found_mentions, found_events in stream_coded(
-                [article for article, _ in outcome.articles], nlp
-            ):
-                mentions.extend(found_mentions)
-                events.extend(found_events)
-        with store.transaction():
+    outcomes: deque[_BatchOutcome] = deque()
+
+    clock = _StageClock()
+
+    def new_articles() -> Iterator[list[Article]]:
+        while True:
+            with clock.stage(READ_STAGE):
+                batch = list(itertools.islice(items, options.batch_size))
+                if batch:
+                    outcomes.append(_classify_batch(batch, stored, index, options))
+                    outcomes[-1].inputs = len(batch)
+            if not batch:
+                return
+            yield [article for article, _ in outcomes[-1].articles]
+
+    engine = options.coding_engine()
+    coded_batches = engine.code(new_articles())
+    while True:
+        with clock.stage(CODE_STAGE):
+            coded = next(coded_batches, None)
+        if coded is None:
+            break
+        outcome = outcomes.popleft()
+        mentions = [mention for result in coded for mention in result.mentions]
+        events = [event for result in coded for event in result.events]
+        with clock.stage(STORE_STAGE), store.transaction():
             store.write_batch(
                 run_id, outcome.articles, outcome.duplicates, outcome.rejections, mentions, events
             )
@@ -100,16 +156,18 @@ def ingest(
         unchanged += outcome.unchanged
         rejections.extend(outcome.rejections)
         if progress:
-            progress(len(batch))
-    linker_dictionary = nlp.get_pipe("dyads_actor_linker").dictionary if nlp is not None else None
-    update_stories(store, options.stories, options.actors_files, linker_dictionary)
+            progress(outcome.inputs)
+    with clock.stage(STORIES_STAGE):
+        update_stories(store, options.stories, options.actors_files, engine.loaded_dictionary())
     with store.transaction():
         if accepted or duplicates or rejections:
             store.finish_run(run_id, dt.datetime.now(dt.UTC).replace(tzinfo=None))
         else:
             store.delete_run(run_id)
             run_id = None
-    return IngestSummary(accepted, duplicates, unchanged, tuple(rejections), run_id)
+    for stage, seconds in clock.stages():
+        logger.info("%s: %.1f s", stage, seconds)
+    return IngestSummary(accepted, duplicates, unchanged, tuple(rejections), run_id, clock.stages())
 
 
 def update_stories(
@@ -136,12 +194,11 @@ def update_stories(
     dictionary = dictionary or ActorDictionary.load(actors_files)
     with store.transaction():
         store.add_to_stories(assignments, dt.datetime.now(dt.UTC).replace(tzinfo=None))
-        for story_id in grown:
-            events, texts = store.story_material(story_id)
-            people = [
-                (mention, _roles(dictionary, mention.person)) for mention in store.story_people(story_id)
-            ]
-            store.replace_comparison(compare_story(story_id, events, texts, people))
+        comparisons = [
+            compare_story(story_id, events, texts, [(m, _roles(dictionary, m.person)) for m in people])
+            for story_id, (events, texts, people) in store.story_materials(grown).items()
+        ]
+        store.replace_comparisons(comparisons)
     return grown
 
 
@@ -189,6 +246,7 @@ class _BatchOutcome:
     duplicates: list[Duplicate] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)
     unchanged: int = 0
+    inputs: int = 0
 
 
 def _classify_batch(

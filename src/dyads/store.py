@@ -466,79 +466,93 @@ class Store:
         )
         self._insert("story_articles", [(a.story_id, a.article_id) for a in assignments])
 
-    def story_material(self, story_id: str) -> tuple[list[ReportedEvent], list[ArticleText]]:
-        """A story's events and article texts, for the comparison."""
-        articles = {
-            row[1]: (StoryArticle(doc=row[0], article_id=row[1], outlet=row[2], published=row[3]), row[4])
-            for row in self.connection.execute(
-                """SELECT a.doc, a.id, a.outlet, a.published, a.text
-                   FROM articles a JOIN story_articles s ON s.article_id = a.id
-                   WHERE s.story_id = ? ORDER BY a.published, a.doc""",
-                [story_id],
-            ).fetchall()
+    def story_materials(
+        self, story_ids: Sequence[str]
+    ) -> dict[str, tuple[list[ReportedEvent], list[ArticleText], list[PersonMention]]]:
+        """Each story's events, article texts and the known people its articles name (each mention
+        with its sentence): what a comparison reads. One query per table for all the stories."""
+        if not story_ids:
+            return {}
+        self.connection.execute("CREATE OR REPLACE TEMP TABLE wanted_stories (story_id VARCHAR PRIMARY KEY)")
+        self._insert("wanted_stories", [(story_id,) for story_id in story_ids])
+        materials: dict[str, tuple[list[ReportedEvent], list[ArticleText], list[PersonMention]]] = {
+            story_id: ([], [], []) for story_id in story_ids
         }
-        events = [
-            ReportedEvent(
-                event_id=row[0], article=articles[row[1]][0], sentence_index=row[2], source=row[3],
-                target=row[4], root=row[5], cameo=row[6], mode=row[7], negated=row[8], event_date=row[9],
-                date_precision=row[10], sentence=row[11], topics=tuple(row[12]),
-                negated_topics=tuple(row[13]), date_inherited=row[14],
+        articles: dict[str, StoryArticle] = {}
+        texts: dict[str, str] = {}
+        for story_id, doc, article_id, outlet, published, text in self.connection.execute(
+            """SELECT s.story_id, a.doc, a.id, a.outlet, a.published, a.text
+               FROM articles a JOIN story_articles s ON s.article_id = a.id
+               JOIN wanted_stories w ON w.story_id = s.story_id ORDER BY a.published, a.doc"""
+        ).fetchall():
+            articles[article_id] = StoryArticle(
+                doc=doc, article_id=article_id, outlet=outlet, published=published
             )
-            for row in self.connection.execute(
-                """SELECT e.id, e.article_id, e.sentence_index, e.source_country, e.target_country, e.root,
-                          e.cameo, e.mode, e.negated, e.event_date, e.date_precision, e.sentence, e.topics,
-                          e.negated_topics, e.date_inherited
-                   FROM events e JOIN story_articles s ON s.article_id = e.article_id
-                   WHERE s.story_id = ? ORDER BY e.doc, e.sentence_index, e.id""",
-                [story_id],
-            ).fetchall()
-        ]  # fmt: skip
-        texts = [ArticleText(article, text) for article, text in articles.values()]
-        return events, texts
-
-    def story_people(self, story_id: str) -> list[PersonMention]:
-        """Known people named in a story's articles, each mention with its sentence."""
-        rows = self.connection.execute(
-            """SELECT a.doc, a.id, a.outlet, a.published, a.ingested_at, a.text, m.start_char, m.end_char,
-                      m.text, m.entry
+            texts[article_id] = text
+            materials[story_id][1].append(ArticleText(articles[article_id], text))
+        for row in self.connection.execute(
+            """SELECT s.story_id, e.id, e.article_id, e.sentence_index, e.source_country,
+                      e.target_country, e.root, e.cameo, e.mode, e.negated, e.event_date, e.date_precision,
+                      e.sentence, e.topics, e.negated_topics, e.date_inherited
+               FROM events e JOIN story_articles s ON s.article_id = e.article_id
+               JOIN wanted_stories w ON w.story_id = s.story_id ORDER BY e.doc, e.sentence_index, e.id"""
+        ).fetchall():
+            materials[row[0]][0].append(
+                ReportedEvent(
+                    event_id=row[1], article=articles[row[2]], sentence_index=row[3], source=row[4],
+                    target=row[5], root=row[6], cameo=row[7], mode=row[8], negated=row[9], event_date=row[10],
+                    date_precision=row[11], sentence=row[12], topics=tuple(row[13]),
+                    negated_topics=tuple(row[14]), date_inherited=row[15],
+                )
+            )  # fmt: skip
+        for story_id, article_id, ingested, start, end, mention, entry in self.connection.execute(
+            """SELECT s.story_id, a.id, a.ingested_at, m.start_char, m.end_char, m.text, m.entry
                FROM mentions m JOIN story_articles s ON s.article_id = m.article_id
+               JOIN wanted_stories w ON w.story_id = s.story_id
                JOIN articles a ON a.id = m.article_id
-               WHERE s.story_id = ? AND m.entry LIKE 'person:%' ORDER BY a.doc, m.start_char""",
-            [story_id],
-        ).fetchall()
-        return [
-            PersonMention(
-                article=StoryArticle(doc, article_id, outlet, published),
-                text=mention,
-                person=entry.removeprefix("person:"),
-                day=published or ingested.date(),
-                sentence=_sentence_around(text, start, end),
+               WHERE m.entry LIKE 'person:%' ORDER BY a.doc, m.start_char"""
+        ).fetchall():
+            article = articles[article_id]
+            materials[story_id][2].append(
+                PersonMention(
+                    article=article,
+                    text=mention,
+                    person=entry.removeprefix("person:"),
+                    day=article.published or ingested.date(),
+                    sentence=_sentence_around(texts[article_id], start, end),
+                )
             )
-            for doc, article_id, outlet, published, ingested, text, start, end, mention, entry in rows
-        ]
+        return materials
 
-    def replace_comparison(self, comparison: StoryComparison) -> None:
-        """Store a story's claims and conflicts in place of what was stored for it."""
-        story_id = comparison.story_id
-        for table, column in (("claim_support", "claim_id"), ("claims", "id")):
-            self.connection.execute(
-                f"DELETE FROM {table} WHERE {column} IN (SELECT id FROM claims WHERE story_id = ?)",
-                [story_id],
-            )
-        self.connection.execute("DELETE FROM conflicts WHERE story_id = ?", [story_id])
+    def replace_comparisons(self, comparisons: Sequence[StoryComparison]) -> None:
+        """Store stories' claims and conflicts in place of what was stored for them."""
+        if not comparisons:
+            return
+        self.connection.execute(
+            "CREATE OR REPLACE TEMP TABLE compared_stories (story_id VARCHAR PRIMARY KEY)"
+        )
+        self._insert("compared_stories", [(comparison.story_id,) for comparison in comparisons])
+        stale = "SELECT c.id FROM claims c JOIN compared_stories s ON s.story_id = c.story_id"
+        self.connection.execute(f"DELETE FROM claim_support WHERE claim_id IN ({stale})")
+        self.connection.execute(f"DELETE FROM claims WHERE id IN ({stale})")
+        self.connection.execute(
+            "DELETE FROM conflicts WHERE story_id IN (SELECT story_id FROM compared_stories)"
+        )
         self._insert(
             "claims",
             [
-                (c.id, story_id, c.source, c.target, c.root, c.event_date, c.first_reported)
+                (c.id, comparison.story_id, c.source, c.target, c.root, c.event_date, c.first_reported)
+                for comparison in comparisons
                 for c in comparison.claims
             ],
         )
-        self._insert("claim_support", list(comparison.support))
+        self._insert("claim_support", [row for comparison in comparisons for row in comparison.support])
         self._insert(
             "conflicts",
             [
-                (f"{story_id}:conflict:{number:03d}", story_id, c.claim_id, c.kind, c.description,
-                 json.dumps(dict(c.values)), list(c.evidence))
+                (f"{comparison.story_id}:conflict:{number:03d}", comparison.story_id, c.claim_id, c.kind,
+                 c.description, json.dumps(dict(c.values)), list(c.evidence))
+                for comparison in comparisons
                 for number, c in enumerate(comparison.conflicts, start=1)
             ],
         )  # fmt: skip

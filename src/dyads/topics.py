@@ -64,6 +64,12 @@ _DISCLOSURE = re.compile(
 )
 
 
+def continues_meeting(sentence: str) -> bool:
+    """Whether a sentence goes on describing the meeting before it (`During the call, …`,
+    `The two leaders also discussed …`)."""
+    return bool(_SAME_MEETING.search(sentence.strip()))
+
+
 def says_not_discussed(sentence: str) -> bool:
     """Whether a sentence says something was not discussed or not disclosed (`neither side said whether
     …`, `no details on whether … came up`, `… was not on the agenda`)."""
@@ -158,7 +164,7 @@ class TopicTagger:
             for sentence in sentences[
                 event.sentence_index + 1 : event.sentence_index + 1 + FOLLOWING_SENTENCES
             ]:
-                if _SAME_MEETING.search(sentence.text.strip()):
+                if continues_meeting(sentence.text):
                     ids += [topic for topic, start in found if sentence.start <= start < sentence.end]
         return list(dict.fromkeys(ids))
 

@@ -99,7 +99,7 @@ _RECIPROCAL = ("each", "other")
 _THREAT_CODES = {"16": "1312", "17": "1313", "18": "1383", "19": "1384", "20": "1385", "15": "138"}
 """A threatened sanction, coercion or attack is coded as the threat of it."""
 _CONFLICT_ROOTS = frozenset(_THREAT_CODES)
-_STATEMENT = "010"
+STATEMENT = "010"
 """A bare statement (`emphasized that…`) reports words, not an event between actors."""
 _INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 """An intended meeting, cooperation, aid or concession is coded as the intent to it (03x)."""
@@ -467,7 +467,7 @@ def _keep_events(doc: Doc, events: list[CodedEvent]) -> list[CodedEvent]:
     for event in events:
         if event.target is None or not _distinct_actors(event.source.code, event.target.code):
             continue
-        if event.code == _STATEMENT:
+        if event.code == STATEMENT:
             continue
         key = _pair_key(event)
         depth = len(list(doc[event.predicate].ancestors))

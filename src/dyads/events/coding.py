@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from spacy.language import Language
+from spacy.tokens import Span
 
 from dyads.actors.linker import LinkedMention, link_mentions
 from dyads.actors.mentions import article_date, build_actor_pipeline, dated_docs, mention_record, split_code
@@ -18,6 +19,7 @@ from dyads.dates import resolve_event_date
 from dyads.events.coder import EVENTS_EXTENSION, CodedEvent
 from dyads.model import ActorRef, Article, Event, Mention
 from dyads.ontology import event_code
+from dyads.prefilter import PARSED_TEXT_EXTENSION, ParsedText, SentenceFilter, in_article
 from dyads.topics import EventTopics, event_topics
 
 CODER = "dyads_event_coder"
@@ -49,24 +51,45 @@ def shared_coding_pipeline(
 
 
 def stream_coded(
-    articles: Iterable[Article], nlp: Language, batch_size: int = 32
+    articles: Iterable[Article], nlp: Language, batch_size: int = 32, parse_all: bool = False
 ) -> Iterator[tuple[list[Mention], list[Event]]]:
-    """Mentions and events per article, parsing in batches; roles and dates use each article's date."""
+    """Mentions and events per article, parsing in batches; roles and dates use each article's date.
+
+    Only the sentences the pre-filter keeps are parsed (all of them with `parse_all`); offsets and
+    sentence numbers of the results are the article's.
+    """
     articles = list(articles)
     linker = nlp.get_pipe("dyads_actor_linker")
-    for article, doc in zip(
-        articles, nlp.pipe(dated_docs(articles, nlp), batch_size=batch_size), strict=True
-    ):
-        mentions = [mention_record(article, linked) for linked in link_mentions(doc)]
+    sentence_filter = SentenceFilter(nlp, parse_all=parse_all)
+    condensed = (sentence_filter.condense(doc) for doc in dated_docs(articles, nlp))
+    for article, doc in zip(articles, nlp.pipe(condensed, batch_size=batch_size), strict=True):
+        parsed: ParsedText = doc._.get(PARSED_TEXT_EXTENSION)
+        mentions = [mention_record(article, in_article(linked, parsed)) for linked in link_mentions(doc)]
         sentences = list(doc.sents)
         coded_events = doc._.get(EVENTS_EXTENSION) or ()
         tagged = event_topics(doc) or [None] * len(coded_events)
         roles = linker.dictionary.role_intervals
         events = [
-            _event(article, coded, sentences[coded.sentence_index].text.strip(), roles, topics)
+            _event(
+                article,
+                _coded_in_article(coded, sentences, parsed),
+                sentences[coded.sentence_index].text.strip(),
+                roles,
+                topics,
+            )
             for coded, topics in zip(coded_events, tagged, strict=True)
         ]
         yield mentions, dated_by_earlier_mentions(without_repeat_mentions(events))
+
+
+def _coded_in_article(coded: CodedEvent, sentences: Sequence[Span], parsed: ParsedText) -> CodedEvent:
+    """A coded event with the article's sentence number and character offsets."""
+    return replace(
+        coded,
+        sentence_index=parsed.sentence_number(sentences[coded.sentence_index].start_char),
+        evidence=parsed.article_span(coded.evidence),
+        date_text=parsed.article_span(coded.date_text),
+    )
 
 
 def dated_by_earlier_mentions(events: Sequence[Event]) -> list[Event]:
@@ -185,6 +208,6 @@ def event_json(event: Event) -> dict:
     }
 
 
-def code_articles(articles: Sequence[Article], nlp: Language) -> list[Event]:
+def code_articles(articles: Sequence[Article], nlp: Language, parse_all: bool = False) -> list[Event]:
     """Every event of some articles (no database)."""
-    return [event for _, events in stream_coded(articles, nlp) for event in events]
+    return [event for _, events in stream_coded(articles, nlp, parse_all=parse_all) for event in events]

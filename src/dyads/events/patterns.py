@@ -77,6 +77,18 @@ class PatternTable:
                 patterns.extend(_pattern(row) for row in csv.DictReader(handle))
         return cls(patterns)
 
+    def requirements(self, skip_codes: frozenset[str] = frozenset()) -> dict[str, set[frozenset[str]]]:
+        """For each predicate lemma, the words each of its rows needs beside it (object head, particle,
+        complement), whatever the part of speech: what a cheap look at a sentence can check before
+        parsing. Rows coding one of `skip_codes` are left out."""
+        needs: dict[str, set[frozenset[str]]] = defaultdict(set)
+        for (lemma, _), patterns in self._by_predicate.items():
+            for pattern in patterns:
+                if pattern.code not in skip_codes:
+                    words = (pattern.object.rpartition(" ")[2], pattern.particle, pattern.xcomp)
+                    needs[lemma].add(frozenset(word for word in words if word))
+        return dict(needs)
+
     def knows(self, lemma: str, pos: str) -> bool:
         return (lemma, pos) in self._by_predicate
 
