@@ -25,7 +25,9 @@ def stored(path):
         return (
             connection.execute("SELECT * FROM events ORDER BY id").fetchall(),
             connection.execute("SELECT * FROM mentions ORDER BY article_id, start_char, code").fetchall(),
-            connection.execute("SELECT story_id, article_id FROM story_articles ORDER BY article_id").fetchall(),
+            connection.execute(
+                "SELECT story_id, article_id FROM story_articles ORDER BY article_id"
+            ).fetchall(),
         )
 
 
