@@ -1,10 +1,11 @@
-"""Linking, coding and topic overhead: the same articles parsed by the model alone, with the actor
-linker, with the linker and the event coder, and with the topic tagger too, in one run.
+"""Linking, coding, topic and geolocation overhead: the same articles parsed by the model alone, with
+the actor linker, with the linker and the event coder, with the topic tagger, and with the
+geolocator too, in one run.
 
     python benchmarks/bench_coding.py --articles 1000
 
-Reports each pipeline's time and words/s, what linking and coding add to parsing, and the start-up
-cost of building the linker's phrase matchers.
+Reports each pipeline's time and words/s, what each component adds to parsing, and the start-up
+costs of building the linker's phrase matchers and loading the gazetteer.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import time
 from pathlib import Path
 
 from dyads.actors.linker import DATE_EXTENSION, add_actor_linker
-from dyads.events.coding import CODER, TAGGER
+from dyads.events.coding import CODER, GEOLOCATOR, TAGGER
 from dyads.model import Article
 from dyads.nlp import load_model
 from dyads.pipeline import read_articles
@@ -55,14 +56,19 @@ def main() -> None:
     startup = time.perf_counter() - start
     nlp.add_pipe(CODER, last=True)
     nlp.add_pipe(TAGGER, last=True)
-    with nlp.select_pipes(disable=["dyads_actor_linker", CODER, TAGGER]):
+    start = time.perf_counter()
+    nlp.add_pipe(GEOLOCATOR, last=True)
+    gazetteer_startup = time.perf_counter() - start
+    with nlp.select_pipes(disable=["dyads_actor_linker", CODER, TAGGER, GEOLOCATOR]):
         timed_pipe(nlp, articles[:50])
         parse_only = timed_pipe(nlp, articles)
-    with nlp.select_pipes(disable=[CODER, TAGGER]):
+    with nlp.select_pipes(disable=[CODER, TAGGER, GEOLOCATOR]):
         with_linker = timed_pipe(nlp, articles)
-    with nlp.select_pipes(disable=[TAGGER]):
+    with nlp.select_pipes(disable=[TAGGER, GEOLOCATOR]):
         with_coder = timed_pipe(nlp, articles)
-    with_topics = timed_pipe(nlp, articles)
+    with nlp.select_pipes(disable=[GEOLOCATOR]):
+        with_topics = timed_pipe(nlp, articles)
+    with_places = timed_pipe(nlp, articles)
     print(
         f"machine: {platform.machine()}, Python {platform.python_version()}; {len(articles)} articles, {words:,} words"
     )
@@ -72,6 +78,7 @@ def main() -> None:
         ("model + actor linker", with_linker),
         ("model + actor linker + event coder", with_coder),
         ("... + topic tagger", with_topics),
+        ("... + geolocator", with_places),
     ):
         print(f"{label:36} {seconds:8.2f} {words / seconds:9,.0f}")
     print(
@@ -79,6 +86,10 @@ def main() -> None:
     )
     print(f"event coding adds {100 * (with_coder - with_linker) / parse_only:.1f}% to parsing")
     print(f"topic tagging adds {100 * (with_topics - with_coder) / parse_only:.1f}% to parsing")
+    print(
+        f"geolocation adds {100 * (with_places - with_topics) / with_topics:.1f}% to the rest of the pipeline; "
+        f"loading the gazetteer takes {gazetteer_startup:.2f} s once per process"
+    )
 
 
 if __name__ == "__main__":

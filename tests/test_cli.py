@@ -1,3 +1,4 @@
+import csv
 import gzip
 import json
 
@@ -6,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from dyads.cli import cli
-from dyads.store import TABLES
+from dyads.store import TABLES, EventFilters, Store
 
 GOOD_TEXT = (
     "Chile and Peru Agree on Fisheries\n\nLIMA, March 6 (Meridian Press) – Chile and Peru signed a fisheries "
@@ -172,7 +173,7 @@ def test_export(seeds_dir, tmp_path):
         ),
         (
             ["export", "--db", "x.duckdb", "--format", "xml", "--out", "o"],
-            "'xml' is not one of 'parquet', 'csv'",
+            "'xml' is not one of 'parquet', 'csv', 'gdelt'",
         ),
     ],
 )
@@ -328,3 +329,55 @@ def test_stories_by_topic(seeds_dir, tmp_path):
         result = run("stories", "--db", db, "--topic", topic, "--format", "json")
         assert len(json.loads(result.stdout)) == count, topic
     assert len(json.loads(run("stories", "--db", db, "--format", "json").stdout)) == 1
+
+
+def test_events_near_a_place(seeds_dir, tmp_path):
+    db = tmp_path / "s.duckdb"
+    run("ingest", str(seeds_dir), "--db", str(db))
+    near = run("events", "--db", str(db), "--near", "Moscow", "--km", "50", "--format", "jsonl")
+    assert near.exit_code == 0, near.output
+    rows = [json.loads(line) for line in near.stdout.splitlines()]
+    assert rows and {row["location_name"] for row in rows} <= {"Moscow", "Kremlin", "Novo-Ogaryovo"}
+    far = run("events", "--db", str(db), "--near", "Lima", "--format", "jsonl")
+    assert far.stdout == ""
+    table = run("events", "--db", str(db), "--pair", "CHN-RUS", "--limit", "3")
+    assert table.stdout.splitlines()[0].strip() == f"3 of {len(_events(db, 'CHN-RUS'))} events"
+    unknown = run("events", "--db", str(db), "--near", "Atlantis-upon-Sea")
+    assert unknown.exit_code == 1
+    assert (
+        unknown.stderr
+        == "error: unknown place 'Atlantis-upon-Sea'; give a city, site or country name, or LAT,LON\n"
+    )
+
+
+def _events(db, pair):
+    with Store.open(str(db), read_only=True) as store:
+        return store.events_page(EventFilters(pair=pair), limit=1000)[0]
+
+
+def test_export_gdelt_carries_the_action_geography(seeds_dir, tmp_path):
+    db = tmp_path / "s.duckdb"
+    run("ingest", str(seeds_dir), "--db", str(db))
+    result = run("export", "--db", str(db), "--format", "gdelt", "--out", str(tmp_path / "out"))
+    assert result.stdout == f"{tmp_path / 'out' / 'events.gdelt.tsv'}\n"
+    rows = list(
+        csv.DictReader((tmp_path / "out" / "events.gdelt.tsv").open(encoding="utf-8"), delimiter="\t")
+    )
+    assert len(rows) == len(_events(db, ""))
+    call = next(r for r in rows if r["Actor1CountryCode"] == "RUS" and r["EventRootCode"] == "04")
+    assert call["SQLDATE"].startswith("2025012")
+    assert call["ActionGeo_FullName"] and call["ActionGeo_Type"] in {"1", "4"}
+    assert all(r["ActionGeo_Lat"] for r in rows if r["ActionGeo_FullName"] != "")
+
+
+def test_eval_geo(tmp_path):
+    cases = tmp_path / "cases.jsonl"
+    case = {"id": "c1", "text": "Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing on Tuesday.",
+            "date": "2025-05-08", "location": {"name": "Beijing", "country": "CHN", "precision": "city", "method": "sentence"}}  # fmt: skip
+    cases.write_text(json.dumps(case) + "\n", encoding="utf-8")
+    result = run("eval", "geo", str(cases), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) | {"misses": []} == {
+        "cases": 1, "located": 1, "country_accuracy": 1.0, "precision_accuracy": 1.0, "place_accuracy": 1.0,
+        "method_accuracy": 1.0, "exact": 1.0, "misses": [],
+    }  # fmt: skip

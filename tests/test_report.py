@@ -54,6 +54,10 @@ def test_report_data(report_db):
     )
     dates = [c for c in call["comparison"]["conflicts"] if c["kind"] == "event_date"]
     assert sorted(dates[0]["values"].values()) == ["2025-01-21", "2025-01-22"]
+    places = data["map"]["points"]
+    assert {"Moscow", "Beijing"} <= {p["name"] for p in places}
+    assert all(p["precision"] != "country" and p["items"] for p in places)
+    assert data["map"]["countries"]["RUS"] >= 1 and data["map"]["numeric"]["643"] == "RUS"
 
 
 def test_data_cannot_close_its_script_element():
@@ -64,7 +68,7 @@ def test_data_cannot_close_its_script_element():
 
 def test_page_allows_only_its_own_script_and_style():
     page = render_report({"overview": {}, "pairs": [], "series": {}, "network": {"nodes": [], "edges": []},
-                          "stories": []}, "x.duckdb")  # fmt: skip
+                          "map": {"countries": {}, "points": [], "numeric": {}}, "stories": []}, "x.duckdb")  # fmt: skip
     policy = html.unescape(
         page.split('http-equiv="Content-Security-Policy" content="', 1)[1].split('"', 1)[0]
     )
@@ -86,6 +90,14 @@ def test_report_in_chromium(page, report_file):
     assert page.locator("#timeline-chart rect").count() >= 2
     assert page.locator("#network circle.node").count() >= 10
     page.screenshot(path=str(ARTIFACTS / "report-overview.png"), full_page=True)
+    assert page.locator("#map path.country").count() > 150
+    shaded = page.locator('#map path.country[data-country="RUS"]')
+    assert int(shaded.get_attribute("data-events")) >= 1
+    assert page.locator("#map circle.place").count() >= 5
+    page.locator('#map circle.place[data-place="Moscow"]').click()
+    assert page.locator("#map-events h3").inner_text().startswith("Moscow (city, RUS)")
+    assert page.locator("#map-events tbody tr").count() >= 1
+    page.locator("#map").screenshot(path=str(ARTIFACTS / "report-map.png"))
     page.locator(".stories li", has_text="Xi Jinping and Putin").click()
     conflict = page.locator('#story-detail .conflict[data-kind="event_date"]')
     assert conflict.count() == 1

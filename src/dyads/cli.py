@@ -40,18 +40,20 @@ from dyads.evaluate import (
     score_clusters,
     score_events,
     score_extraction,
+    score_locations,
     score_main_events,
     score_seed_mentions,
 )
 from dyads.events.coding import code_articles, event_json, shared_coding_pipeline
 from dyads.extract import ExtractOptions
+from dyads.gazetteer import packaged_gazetteer, point_of
 from dyads.ingest import NetworkPolicy, ReadLimits
 from dyads.ingest.limits import MEGABYTE
 from dyads.model import Rejection
 from dyads.ontology import root_names
 from dyads.pipeline import IngestOptions, ingest, read_articles
 from dyads.report import write_report
-from dyads.store import Store
+from dyads.store import EventFilters, Store
 from dyads.stories import StoryOptions, assign_stories
 from dyads.topics import topic_name
 
@@ -106,6 +108,13 @@ topics_option = click.option(
     type=click.Path(exists=True, dir_okay=False),
     help="Extra topics CSV (same columns as the packaged table); repeatable.",
 )
+places_option = click.option(
+    "--places",
+    "places_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Extra places CSV (name,aliases,country,lat,lon,precision,kind); repeatable.",
+)
 parse_all_option = click.option(
     "--parse-all",
     is_flag=True,
@@ -155,6 +164,7 @@ def cli(verbose: int) -> None:
 @model_option
 @actors_option
 @topics_option
+@places_option
 @parse_all_option
 @click.option(
     "--workers",
@@ -178,7 +188,7 @@ def cli(verbose: int) -> None:
 )
 def ingest_command(
     paths, db_path, default_date, max_bytes, batch_size, allow_network, allow_private, model, actors_files,
-    topics_files, parse_all, workers, engine, ray_address, ray_output,
+    topics_files, places_files, parse_all, workers, engine, ray_address, ray_output,
 ):  # fmt: skip
     """Extract, deduplicate and store articles from PATHS (files, directories, or - for stdin).
 
@@ -193,6 +203,7 @@ def ingest_command(
         model=model,
         actors_files=tuple(actors_files),
         topics_files=tuple(topics_files),
+        places_files=tuple(places_files),
         parse_all=parse_all,
         engine=engine,
         workers=workers,
@@ -228,12 +239,15 @@ def ingest_command(
 @model_option
 @actors_option
 @topics_option
+@places_option
 @parse_all_option
-def code(paths, default_date, output_format, model, actors_files, topics_files, parse_all):
+def code(paths, default_date, output_format, model, actors_files, topics_files, places_files, parse_all):
     """Code the events in PATHS (files, directories, or - for JSON Lines on stdin), without a database."""
     options = IngestOptions(extract=ExtractOptions(default_date=default_date))
     with _user_errors():
-        nlp = shared_coding_pipeline(model, tuple(actors_files), topics_files=tuple(topics_files))
+        nlp = shared_coding_pipeline(
+            model, tuple(actors_files), topics_files=tuple(topics_files), places_files=tuple(places_files)
+        )
         articles, rejections = _articles_and_rejections(paths, options)
         events = code_articles(articles, nlp, parse_all=parse_all)
     _report_rejections(rejections)
@@ -249,6 +263,45 @@ def code(paths, default_date, output_format, model, actors_files, topics_files, 
             )  # fmt: skip
         Console().print(table)
     sys.exit(1 if rejections else 0)
+
+
+@cli.command(name="events")
+@db_option
+@click.option("--actor", default="", help="Events with an actor whose code starts so (RUS, RUSGOV).")
+@click.option("--pair", default="", help="Events between two countries (RUS-UKR, either order).")
+@click.option("--from", "date_from", type=IsoDate(), help="Events on or after this day.")
+@click.option("--to", "date_to", type=IsoDate(), help="Events on or before this day.")
+@click.option("--root", default="", help="CAMEO root code (two digits, 19 = fight).")
+@click.option("--near", default="", help="A place name or LAT,LON: events placed within --km of it.")
+@click.option(
+    "--km",
+    type=click.FloatRange(min=0, min_open=True),
+    default=100.0,
+    show_default=True,
+    help="Radius for --near.",
+)
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True, help="Most events shown.")
+@format_option(["table", "jsonl"], "A table for people, one JSON object per event for scripts.")
+def events_command(db_path, actor, pair, date_from, date_to, root, near, km, limit, output_format):
+    """Stored events, newest first, filtered by actor, pair, dates, CAMEO root and place."""
+    with _user_errors(), Store.open(db_path, read_only=True) as store:
+        point = point_of(near, packaged_gazetteer()) if near else None
+        chosen = EventFilters(actor, pair, date_from, date_to, root, near=point, km=km)
+        rows, total = store.events_page(chosen, limit)
+    if output_format == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False, default=str))
+        return
+    table = Table(title=f"{len(rows)} of {total} events")
+    for name in ("date", "source", "cameo", "target", "place", "sentence"):
+        table.add_column(name, no_wrap=name in ("date", "cameo"))
+    for row in rows:
+        place = f"{row['location_name']} ({row['location_precision']})" if row["location_name"] else "-"
+        table.add_row(
+            row["event_date"] or str(row["published"] or ""), row["source_code"], row["cameo"],
+            row["target_code"] or "-", place, row["sentence"][:80],
+        )  # fmt: skip
+    Console().print(table)
 
 
 @cli.command()
@@ -432,7 +485,13 @@ def stats(db_path, output_format):
 
 @cli.command()
 @db_option
-@click.option("--format", "file_format", type=click.Choice(["parquet", "csv"]), required=True)
+@click.option(
+    "--format",
+    "file_format",
+    type=click.Choice(["parquet", "csv", "gdelt"]),
+    required=True,
+    help="Parquet or CSV: one file per table; gdelt: the events as a GDELT-style TSV.",
+)
 @click.option(
     "--out",
     required=True,
@@ -440,7 +499,8 @@ def stats(db_path, output_format):
     help="Directory to write one file per table into.",
 )
 def export(db_path, file_format, out):
-    """Export every table to Parquet or CSV files in a directory."""
+    """Export every table to Parquet or CSV files in a directory, or the events as a GDELT-style TSV
+    (GDELT 2.0 column names, action geography included)."""
     with _user_errors(), Store.open(db_path, read_only=True) as store:
         written = store.export(out, file_format)
     for path in written:
@@ -617,6 +677,31 @@ def evaluate_plover(gold, limit, model, output_format):
     summary = (f"accuracy {score.accuracy:.3f}", f"coverage {score.coverage:.3f}")
     table.add_row("all", str(score.stories), *summary, style="bold")
     Console().print(table)
+
+
+@evaluate_group.command(name="geo")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@model_option
+@places_option
+@output_format_option
+@click.option("--misses", is_flag=True, help="Also list every case whose location differs.")
+def evaluate_geo(gold, model, places_files, output_format, misses):
+    """Event locations against written cases (`{"id", "text", "date", "location": {"name", "country",
+    "precision", "method"}}` per line): the location of each case's first event, field by field."""
+    with _user_errors():
+        cases = read_jsonl(gold)
+        nlp = shared_coding_pipeline(model, places_files=tuple(places_files))
+        score = score_locations(cases, nlp)
+    figures = {k: v for k, v in score._asdict().items() if k != "misses"}
+    if output_format == "json":
+        click.echo(json.dumps({**figures, "misses": list(score.misses)}, indent=2))
+        return
+    table = Table("measure", "value", title="event locations")
+    for name, value in figures.items():
+        table.add_row(name.replace("_", " "), str(value) if isinstance(value, int) else f"{value:.3f}")
+    Console().print(table)
+    for miss in score.misses if misses else ():
+        click.echo(f"missed: {miss}")
 
 
 def _articles_and_rejections(paths, options: IngestOptions) -> tuple[list, list[Rejection]]:

@@ -432,28 +432,27 @@ def figure_conflicts(story_id: str, texts: Sequence[ArticleText]) -> list[Confli
 
     Two figures are about the same thing when they measure the same kind and unit and the words
     around them overlap beyond the unit and time words (`talks lasted three hours` and `the talks
-    went on for nearly four hours`). One conflict per pair of outlets and thing measured.
+    went on for nearly four hours`). One conflict per pair of outlets and thing measured (kind, unit,
+    qualifier and predicate of the figure), the first the articles tell, so a long story of many
+    figures gives a readable list, not every pair of figures.
     """
     if len({text.article.source for text in texts}) < 2:
         return []
-    figures = [figure for text in texts for figure in _figures(text)]
+    by_measure: dict[tuple[str, str | None], list[_Figure]] = defaultdict(list)
+    for text in texts:
+        for figure in _figures(text):
+            by_measure[(figure.quantity.kind, figure.quantity.unit)].append(figure)
     conflicts: dict[tuple, Conflict] = {}
-    for index, a in enumerate(figures):
-        for b in figures[index + 1 :]:
-            if _same_outlet(a.article, b.article) or not _same_measure(a, b):
-                continue
-            if compatible(a.quantity, b.quantity):
-                continue
-            first, second = sorted((a, b), key=lambda f: f.article.doc)
-            key = (
-                first.article.doc,
-                second.article.doc,
-                first.quantity.text.lower(),
-                second.quantity.text.lower(),
-            )
-            conflicts.setdefault(
-                key,
-                Conflict(
+    for measure, figures in by_measure.items():
+        for index, a in enumerate(figures):
+            for b in figures[index + 1 :]:
+                if _same_outlet(a.article, b.article):
+                    continue
+                first, second = sorted((a, b), key=lambda f: f.article.doc)
+                key = (first.article.source, second.article.source, *measure, a.qualifier, a.predicate)
+                if key in conflicts or not _same_measure(a, b) or compatible(a.quantity, b.quantity):
+                    continue
+                conflicts[key] = Conflict(
                     story_id=story_id,
                     kind="figure",
                     description=f"{_measure(a.quantity)}: {first.quantity.text} / {second.quantity.text}",
@@ -462,8 +461,7 @@ def figure_conflicts(story_id: str, texts: Sequence[ArticleText]) -> list[Confli
                         (second.article.doc, second.quantity.text),
                     ),
                     evidence=(first.sentence, second.sentence),
-                ),
-            )
+                )
     return list(conflicts.values())
 
 

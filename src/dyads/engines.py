@@ -20,6 +20,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.language import Language
+
 from dyads.actors.dictionary import ActorDictionary
 from dyads.errors import DyadsError
 from dyads.events.coding import shared_coding_pipeline, stream_coded
@@ -42,7 +44,14 @@ class CodingConfig:
     model: str | None = None
     actors_files: tuple[str, ...] = ()
     topics_files: tuple[str, ...] = ()
+    places_files: tuple[str, ...] = ()
     parse_all: bool = False
+
+    def pipeline(self) -> Language:
+        """This process's coding pipeline for the configuration, loaded once."""
+        return shared_coding_pipeline(
+            self.model, self.actors_files, topics_files=self.topics_files, places_files=self.places_files
+        )
 
 
 @dataclass(frozen=True)
@@ -55,7 +64,7 @@ def code_batch(articles: Sequence[Article], config: CodingConfig) -> list[CodedA
     """Mentions and events of each article of a batch: the unit of work of every engine."""
     if not articles:
         return []
-    nlp = shared_coding_pipeline(config.model, config.actors_files, topics_files=config.topics_files)
+    nlp = config.pipeline()
     # Strings spaCy adds for this batch's new words are freed when the zone closes; without it the
     # vocabulary, and memory, would grow with every article ever parsed.
     with nlp.memory_zone():
@@ -107,9 +116,7 @@ class LocalEngine:
         """The actor dictionary of the pipeline this process loaded, if it coded here."""
         if not self._coded_here:
             return None
-        config = self.config
-        nlp = shared_coding_pipeline(config.model, config.actors_files, topics_files=config.topics_files)
-        return nlp.get_pipe("dyads_actor_linker").dictionary
+        return self.config.pipeline().get_pipe("dyads_actor_linker").dictionary
 
 
 class RayEngine:

@@ -3,7 +3,8 @@
 Extraction is scored the way article-extraction benchmarks score it: precision and recall of the word
 multiset of the extracted main text against the gold main text, per page, then averaged. Actor linking
 is scored per mention (overlapping span, same code) and per country present in each case. An article's
-main event is scored by its PLOVER category against labelled stories.
+main event is scored by its PLOVER category against labelled stories, and event locations by
+country, precision, place and method against written cases.
 """
 
 from __future__ import annotations
@@ -19,8 +20,10 @@ from spacy.language import Language
 
 from dyads.actors.mentions import dated_docs, stream_mentions
 from dyads.errors import DyadsError
+from dyads.events.coding import code_articles
 from dyads.events.main_event import main_event
 from dyads.extract import extract_article
+from dyads.gazetteer import place_key
 from dyads.ingest import Origin, read_bytes
 from dyads.model import Article, PublicationDate, RawDocument
 from dyads.normalize import words
@@ -422,3 +425,79 @@ def score_clusters(gold: dict[str, str], predicted: dict[str, str]) -> ClusterSc
 
 def _f1(precision: float, recall: float) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+class LocationScore(NamedTuple):
+    """Event locations against written cases: how many cases got an event at all, and of those, how
+    many have the expected country, precision, place and method, and all of them."""
+
+    cases: int
+    located: int
+    country_accuracy: float
+    precision_accuracy: float
+    place_accuracy: float
+    method_accuracy: float
+    exact: float
+    misses: tuple[str, ...]
+
+
+def location_case_articles(cases: Sequence[dict]) -> list[Article]:
+    """Each case's text as an article published on its date (its wire dateline read as usual)."""
+    return [
+        extract_article(
+            RawDocument(
+                doc=case["id"], source_path=case["id"], kind="text", content=case["text"],
+                published=dt.date.fromisoformat(case["date"]),
+            )
+        )
+        for case in cases
+    ]  # fmt: skip
+
+
+def first_locations(cases: Sequence[dict], nlp: Language) -> dict[str, dict | None]:
+    """The location of the first event coded in each case (None when it has no event)."""
+    found: dict[str, dict | None] = {}
+    for event in code_articles(location_case_articles(cases), nlp):
+        if event.doc not in found:
+            found[event.doc] = event.location.__dict__ if event.location else {}
+    return {case["id"]: found.get(case["id"]) for case in cases}
+
+
+def location_differences(location: dict | None, expected: dict, names: Sequence[str] = ()) -> list[str]:
+    """What differs between a predicted and an expected location (`{"name", "country", "precision",
+    "method"}`); names are compared ignoring case, accents and a leading `the`."""
+    if location is None:
+        return ["no event"]
+    if not location:
+        return ["no location"]
+    wanted_names = {place_key(name) for name in (expected["name"], *names)}
+    differences = [
+        f"{field} {location.get(field)!r} != {expected[field]!r}"
+        for field in ("country", "precision", "method")
+        if location.get(field) != expected[field]
+    ]
+    if place_key(location.get("name") or "") not in wanted_names:
+        differences.append(f"place {location.get('name')!r} != {expected['name']!r}")
+    return differences
+
+
+def score_locations(cases: Sequence[dict], nlp: Language) -> LocationScore:
+    located = first_locations(cases, nlp)
+    fields = {"country": 0, "precision": 0, "place": 0, "method": 0}
+    exact, with_event, misses = 0, 0, []
+    for case in cases:
+        location = located[case["id"]]
+        differences = location_differences(location, case["location"], case.get("names", ()))
+        if location is not None:
+            with_event += 1
+            for field in fields:
+                fields[field] += not any(d.startswith(field) for d in differences)
+        exact += not differences
+        if differences:
+            misses.append(f"{case['id']}: {'; '.join(differences)}")
+    share = {field: _share(count, len(cases)) for field, count in fields.items()}
+    return LocationScore(
+        cases=len(cases), located=with_event, country_accuracy=share["country"],
+        precision_accuracy=share["precision"], place_accuracy=share["place"], method_accuracy=share["method"],
+        exact=_share(exact, len(cases)), misses=tuple(misses),
+    )  # fmt: skip

@@ -41,6 +41,7 @@ class IngestOptions:
     model: str | None = None
     actors_files: tuple[str, ...] = ()
     topics_files: tuple[str, ...] = ()
+    places_files: tuple[str, ...] = ()
     stories: StoryOptions = field(default_factory=StoryOptions)
     parse_all: bool = False
     engine: str = "local"
@@ -49,7 +50,9 @@ class IngestOptions:
     ray_output: str | None = None
 
     def coding(self) -> CodingConfig:
-        return CodingConfig(self.model, self.actors_files, self.topics_files, self.parse_all)
+        return CodingConfig(
+            self.model, self.actors_files, self.topics_files, self.places_files, self.parse_all
+        )
 
     def coding_engine(self) -> LocalEngine | RayEngine:
         if self.engine == "ray":

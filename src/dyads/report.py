@@ -22,10 +22,14 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from dyads.compare import comparison_json, story_json
+from dyads.gazetteer import numeric_country_codes
 from dyads.store import PairSummary, Store
 
 TOP_PAIRS = 20
 NETWORK_PAIRS = 60
+MAP_LIBRARIES = ("d3-array.min.js", "d3-geo.min.js", "topojson-client.min.js")
+"""Vendored scripts the map needs, in loading order (d3-geo needs d3-array)."""
+WORLD_FILE = "countries-110m.json"
 
 
 def report_data(store: Store, top_pairs: int = TOP_PAIRS, with_stories: bool = True) -> dict:
@@ -44,6 +48,7 @@ def report_data(store: Store, top_pairs: int = TOP_PAIRS, with_stories: bool = T
     for story in store.stories() if with_stories else ():
         comparison = comparison_json(store.story_comparison(story))
         stories.append({**story_json(story), "comparison": comparison})
+    located, places = store.event_places()
     first, last = stats["published_first"], stats["published_last"]
     return {
         "overview": {
@@ -63,8 +68,14 @@ def report_data(store: Store, top_pairs: int = TOP_PAIRS, with_stories: bool = T
             "nodes": [{"id": country, "events": events} for country, events in sorted(countries.items())],
             "edges": [_edge(pair) for pair in network],
         },
+        "map": {"countries": located, "points": places, "numeric": numeric_country_codes()},
         "stories": stories,
     }
+
+
+def world_outlines() -> str:
+    """The vendored country outlines (TopoJSON), as text to embed in a page."""
+    return files("dyads.web").joinpath("static", "vendor", WORLD_FILE).read_text(encoding="utf-8")
 
 
 def render_report(data: dict, database: str, title: str = "dyads report") -> str:
@@ -72,10 +83,11 @@ def render_report(data: dict, database: str, title: str = "dyads report") -> str
     static = files("dyads.web").joinpath("static")
     css = static.joinpath("dyads.css").read_text(encoding="utf-8")
     script = static.joinpath("dyads-report.js").read_text(encoding="utf-8")
+    libraries = [static.joinpath("vendor", name).read_text(encoding="utf-8") for name in MAP_LIBRARIES]
     csp = "; ".join(
         (
             "default-src 'none'",
-            f"script-src '{_sha256(script)}'",
+            "script-src " + " ".join(f"'{_sha256(code)}'" for code in (*libraries, script)),
             f"style-src '{_sha256(css)}'",
             "img-src data:",
             "base-uri 'none'",
@@ -91,7 +103,9 @@ def render_report(data: dict, database: str, title: str = "dyads report") -> str
         csp=csp,
         css=Markup(css),
         script=Markup(script),
+        libraries=[Markup(library) for library in libraries],
         data_json=Markup(script_safe_json(data)),
+        world_json=Markup(script_safe_json(json.loads(world_outlines()))),
     )
 
 

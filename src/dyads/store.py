@@ -15,7 +15,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -698,13 +698,40 @@ class Store:
         cursor = self.connection.execute(
             f"""SELECT e.id, e.doc, a.outlet, a.published, e.event_date, e.source_code, e.source_text,
                        e.target_code, e.target_text, e.cameo, e.root, e.plover, e.mode, e.goldstein,
-                       e.sentence
+                       e.sentence, e.location_name, e.location_country, e.location_lat, e.location_lon,
+                       e.location_precision, e.location_method
                 FROM events e JOIN articles a ON a.id = e.article_id WHERE {where}
                 ORDER BY a.published DESC NULLS LAST, e.doc, e.sentence_index, e.id LIMIT ? OFFSET ?""",
             [*parameters, limit, offset],
         )
         columns = [column[0] for column in cursor.description]
         return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()], total
+
+    def event_places(
+        self, places: int = 400, events_per_place: int = 12
+    ) -> tuple[dict[str, int], list[dict]]:
+        """Events per country they were placed in, and the most frequent places finer than a country
+        with their coordinates, how many events each holds and the latest few of them (for a map)."""
+        countries = dict(
+            self.connection.execute(
+                """SELECT location_country, count(*) FROM events WHERE location_country IS NOT NULL
+                   GROUP BY location_country ORDER BY location_country"""
+            ).fetchall()
+        )
+        cursor = self.connection.execute(
+            """SELECT e.location_name AS name, e.location_country AS country, e.location_lat AS lat,
+                      e.location_lon AS lon, e.location_precision AS precision, count(*) AS events,
+                      list({'doc': e.doc, 'date': coalesce(e.event_date, CAST(a.published AS VARCHAR)),
+                            'source': e.source_code, 'target': e.target_code, 'cameo': e.cameo,
+                            'sentence': left(e.sentence, 240)}
+                           ORDER BY a.published DESC NULLS LAST, e.id)[1:?] AS items
+               FROM events e JOIN articles a ON a.id = e.article_id
+               WHERE e.location_precision <> 'country' AND e.location_lat IS NOT NULL
+               GROUP BY ALL ORDER BY events DESC, name LIMIT ?""",
+            [events_per_place, places],
+        )
+        columns = [column[0] for column in cursor.description]
+        return countries, [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
     def outlets(self) -> dict[str, int]:
         """Articles per outlet, most first; articles of no known outlet under `(unknown)`."""
@@ -736,10 +763,16 @@ class Store:
             "languages": dict(languages),
         }
 
-    def export(self, out: str | Path, file_format: Literal["parquet", "csv"]) -> list[Path]:
-        """Write every table to `out/<table>.<format>`; returns the files written."""
+    def export(self, out: str | Path, file_format: Literal["parquet", "csv", "gdelt"]) -> list[Path]:
+        """Write every table to `out/<table>.<format>`, or the events as a GDELT-style table to
+        `out/events.gdelt.tsv`; returns the files written."""
         directory = Path(out)
         directory.mkdir(parents=True, exist_ok=True)
+        if file_format == "gdelt":
+            target = directory / "events.gdelt.tsv"
+            options = "FORMAT csv, DELIMITER '\t', HEADER true"
+            self.connection.execute(f"COPY ({_GDELT_QUERY}) TO {_sql_string(str(target))} ({options})")
+            return [target]
         options = (
             "FORMAT parquet, COMPRESSION zstd" if file_format == "parquet" else "FORMAT csv, HEADER true"
         )
@@ -754,12 +787,43 @@ class Store:
         return written
 
 
+_GDELT_QUERY = """
+SELECT e.id AS GLOBALEVENTID,
+       strftime(coalesce(try_cast(e.event_date AS DATE), a.published), '%Y%m%d') AS SQLDATE,
+       e.source_code AS Actor1Code, e.source_text AS Actor1Name, e.source_country AS Actor1CountryCode,
+       e.source_role AS Actor1Type1Code,
+       e.target_code AS Actor2Code, e.target_text AS Actor2Name, e.target_country AS Actor2CountryCode,
+       e.target_role AS Actor2Type1Code,
+       e.cameo AS EventCode, left(e.cameo, 3) AS EventBaseCode, e.root AS EventRootCode,
+       e.quad_class AS QuadClass, e.goldstein AS GoldsteinScale,
+       CASE e.location_precision WHEN 'country' THEN 1
+            WHEN 'region' THEN CASE WHEN e.location_country = 'USA' THEN 2 ELSE 5 END
+            WHEN 'city' THEN CASE WHEN e.location_country = 'USA' THEN 3 ELSE 4 END
+            WHEN 'site' THEN CASE WHEN e.location_country = 'USA' THEN 3 ELSE 4 END END AS ActionGeo_Type,
+       e.location_name AS ActionGeo_FullName, e.location_country AS ActionGeo_CountryCode,
+       e.location_lat AS ActionGeo_Lat, e.location_lon AS ActionGeo_Long,
+       e.location_precision AS ActionGeo_Precision, e.location_method AS ActionGeo_Method,
+       e.plover AS PLOVER, e.mode AS Mode, a.outlet AS Outlet, e.doc AS Doc,
+       strftime(a.ingested_at, '%Y%m%d%H%M%S') AS DATEADDED, coalesce(a.url, e.doc) AS SOURCEURL
+FROM events e JOIN articles a ON a.id = e.article_id
+ORDER BY SQLDATE, GLOBALEVENTID"""
+"""GDELT 2.0 event columns dyads can fill (dates, actors, CAMEO, Goldstein, action geography with
+GDELT's geo types: 1 country, 2 US state, 3 US city, 4 world city, 5 world region), and dyads' own
+after them (precision and method of the place, PLOVER category, mode, outlet)."""
+
+
 def _sentence_around(text: str, start: int, end: int) -> str:
     """The sentence holding characters start..end of a text (from the last full stop before it)."""
     opening = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
     closing = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=len(text) - 1)
     return text[opening : closing + 1].strip()
 
+
+_DISTANCE_KM = """(2 * 6371.0 * asin(sqrt(
+    pow(sin(radians(e.location_lat - ?) / 2), 2)
+    + cos(radians(?)) * cos(radians(e.location_lat)) * pow(sin(radians(e.location_lon - ?) / 2), 2))))"""
+"""Great-circle distance (haversine, Earth radius 6,371 km) of an event's place from a point given as
+(lat, lat, lon) parameters."""
 
 _PAIR = "least(source_country, target_country) || '-' || greatest(source_country, target_country)"
 
@@ -779,6 +843,9 @@ class EventFilters:
     text: str = ""
     topic: str = ""
     context: str = ""
+    near: tuple[float, float] | None = None
+    """Latitude and longitude: only events placed (more precisely than a country) within `km` of it."""
+    km: float = 100.0
 
     def where(self) -> tuple[str, list]:
         """A WHERE clause over `events e JOIN articles a`, with its parameters."""
@@ -810,6 +877,10 @@ class EventFilters:
         if self.text:
             clauses.append("(e.sentence ILIKE ? OR a.title ILIKE ?)")
             parameters += [f"%{self.text}%", f"%{self.text}%"]
+        if self.near is not None:
+            clauses.append(f"e.location_precision <> 'country' AND {_DISTANCE_KM} <= ?")
+            latitude, longitude = self.near
+            parameters += [latitude, latitude, longitude, self.km]
         return " AND ".join(clauses), parameters
 
 
@@ -864,7 +935,7 @@ def _article_row(article: Article, run_id: int) -> tuple:
 
 
 def _event_row(event: Event) -> tuple:
-    source, target, attributed = event.source, event.target, event.attributed_to
+    source, target, attributed, place = event.source, event.target, event.attributed_to, event.location
     key = f"{event.article_id}:{event.sentence_index}:{event.evidence[0]}:{source.code}:{event.cameo}:"
     key += target.code if target else "-"
     return (
@@ -875,7 +946,8 @@ def _event_row(event: Event) -> tuple:
         event.cameo, event.root, event.plover, event.mode, event.negated, event.symmetric,
         attributed.text if attributed else None, attributed.code if attributed else None,
         event.event_date, event.date_precision, event.goldstein, event.quad_class, event.confidence,
-        event.evidence[0], event.evidence[1], None, None, None, None, None, None,
+        event.evidence[0], event.evidence[1],
+        *(astuple(place) if place else (None,) * 6),
         list(event.topics), list(event.context), list(event.negated_topics), event.date_inherited,
     )  # fmt: skip
 

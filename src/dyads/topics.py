@@ -158,7 +158,7 @@ class TopicTagger:
         return doc
 
     def _event_topics(self, doc: Doc, event: CodedEvent, sentences: list[Span], found) -> list[str]:
-        clause = _own_clause(doc[event.predicate])
+        clause = own_clause(doc[event.predicate])
         ids = [topic for topic, start in found if start in clause]
         if event.code.startswith(MEETING_ROOT):
             for sentence in sentences[
@@ -194,7 +194,7 @@ class TopicTagger:
         )
 
 
-def _own_clause(predicate: Token) -> set[int]:
+def own_clause(predicate: Token) -> set[int]:
     """Token indices of the event's clause, without the clauses and phrases about other matters."""
     head = predicate
     while head.dep_ in ("xcomp", "conj", "ccomp") and head.head.i != head.i and head.pos_ != "NOUN":

@@ -87,6 +87,15 @@ def test_events_api_filters_and_pages(client):
     assert client.get("/api/events", params={"q": "Sochi"}).json()["total"] >= 1
 
 
+def test_events_near_a_place(client):
+    near = client.get("/api/events", params={"near": "Moscow", "km": 60}).json()
+    assert near["total"] >= 1
+    assert all(e["location_precision"] != "country" for e in near["events"])
+    assert {e["location_country"] for e in near["events"]} == {"RUS"}
+    by_point = client.get("/api/events", params={"near": "55.75,37.62", "km": 60}).json()
+    assert by_point["total"] == near["total"]
+
+
 def test_stories_and_dyads_api(client):
     stories = client.get("/api/stories").json()
     call = next(
@@ -114,6 +123,8 @@ def test_stories_and_dyads_api(client):
         ("/api/events?mode=certain", 422, "mode"),
         ("/api/events?pair=RUSSIA", 422, "pair"),
         ("/api/stories/s-nope", 404, "no story 's-nope'"),
+        ("/api/events?near=Atlantis-upon-Sea", 422, "near: unknown place 'Atlantis-upon-Sea'"),
+        ("/api/events?near=Kyiv&km=0", 422, "km"),
     ],
 )
 def test_bad_parameters_get_a_4xx_that_names_them(client, url, status, message):
@@ -174,6 +185,9 @@ def test_dashboard_in_chromium(page, server):
     page.select_option("#pair-select", "CHN-RUS")
     assert page.locator("#timeline-chart svg").get_attribute("data-pair") == "CHN-RUS"
     assert page.locator("#timeline-chart rect").count() >= 2
+    assert page.locator("#map path.country").count() > 150
+    page.locator("#map circle.place").first.click()
+    assert page.locator("#map-events tbody tr").count() >= 1
     page.screenshot(path=str(ARTIFACTS / "dashboard-overview.png"), full_page=True)
 
     page.goto(server + "/stories")

@@ -109,6 +109,10 @@ class ActorDictionary:
     def entries(self, text: str) -> list[NameEntry]:
         return self.names.get(text, [])
 
+    def country_names(self) -> dict[str, str]:
+        """Every name of a country (`Britain`, `the United States`) → its three-letter code."""
+        return country_names(entry for entries in self.names.values() for entry in entries)
+
     def persons(self, text: str) -> list[Person]:
         return self.people.get(text, [])
 
@@ -162,6 +166,16 @@ def _header(path: Path) -> set[str]:
             return set(next(csv.reader(handle), []))
     except (OSError, UnicodeDecodeError) as error:
         raise DyadsError(f"{path}: cannot read actor file ({error})") from None
+
+
+def packaged_country_names() -> dict[str, str]:
+    """The country names of the packaged name tables, without loading the people (which is slow)."""
+    data = files("dyads.actors").joinpath("data")
+    return country_names(entry for name in NAME_FILES for entry in _read_names(data.joinpath(name)))
+
+
+def country_names(entries: Iterable[NameEntry]) -> dict[str, str]:
+    return {entry.text: entry.code[:3] for entry in entries if entry.kind == "country"}
 
 
 def _read_names(source) -> list[NameEntry]:

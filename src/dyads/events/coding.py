@@ -11,19 +11,21 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from spacy.language import Language
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from dyads.actors.linker import LinkedMention, link_mentions
 from dyads.actors.mentions import article_date, build_actor_pipeline, dated_docs, mention_record, split_code
 from dyads.dates import resolve_event_date
 from dyads.events.coder import EVENTS_EXTENSION, CodedEvent
-from dyads.model import ActorRef, Article, Event, Mention
+from dyads.geo import DATELINE_EXTENSION, LOCATIONS_EXTENSION
+from dyads.model import ActorRef, Article, Event, Location, Mention
 from dyads.ontology import event_code
 from dyads.prefilter import PARSED_TEXT_EXTENSION, ParsedText, SentenceFilter, in_article
 from dyads.topics import EventTopics, event_topics
 
 CODER = "dyads_event_coder"
 TAGGER = "dyads_topic_tagger"
+GEOLOCATOR = "dyads_geolocator"
 
 
 def build_coding_pipeline(
@@ -31,11 +33,14 @@ def build_coding_pipeline(
     actors_files: Iterable[str] = (),
     patterns_files: Iterable[str] = (),
     topics_files: Iterable[str] = (),
+    places_files: Iterable[str] = (),
 ) -> Language:
-    """The configured spaCy model with the actor linker, the event coder and the topic tagger."""
+    """The configured spaCy model with the actor linker, the event coder, the topic tagger and the
+    geolocator."""
     nlp = build_actor_pipeline(model, actors_files)
     nlp.add_pipe(CODER, last=True, config={"patterns_files": list(patterns_files)})
     nlp.add_pipe(TAGGER, last=True, config={"topics_files": list(topics_files)})
+    nlp.add_pipe(GEOLOCATOR, last=True, config={"places_files": list(places_files)})
     return nlp
 
 
@@ -45,9 +50,10 @@ def shared_coding_pipeline(
     actors_files: tuple[str, ...] = (),
     patterns_files: tuple[str, ...] = (),
     topics_files: tuple[str, ...] = (),
+    places_files: tuple[str, ...] = (),
 ) -> Language:
     """One pipeline per configuration per process: loading it takes seconds."""
-    return build_coding_pipeline(model, actors_files, patterns_files, topics_files)
+    return build_coding_pipeline(model, actors_files, patterns_files, topics_files, places_files)
 
 
 def stream_coded(
@@ -61,24 +67,20 @@ def stream_coded(
     articles = list(articles)
     linker = nlp.get_pipe("dyads_actor_linker")
     sentence_filter = SentenceFilter(nlp, parse_all=parse_all)
-    condensed = (sentence_filter.condense(doc) for doc in dated_docs(articles, nlp))
+    condensed = (sentence_filter.condense(doc) for doc in placed_docs(articles, nlp))
     for article, doc in zip(articles, nlp.pipe(condensed, batch_size=batch_size), strict=True):
         parsed: ParsedText = doc._.get(PARSED_TEXT_EXTENSION)
         mentions = [mention_record(article, in_article(linked, parsed)) for linked in link_mentions(doc)]
         sentences = list(doc.sents)
         coded_events = doc._.get(EVENTS_EXTENSION) or ()
         tagged = event_topics(doc) or [None] * len(coded_events)
+        located = doc._.get(LOCATIONS_EXTENSION) or [None] * len(coded_events)
         roles = linker.dictionary.role_intervals
         events = [
-            _event(
-                article,
-                _coded_in_article(coded, sentences, parsed),
-                sentences[coded.sentence_index].text.strip(),
-                roles,
-                topics,
-            )
-            for coded, topics in zip(coded_events, tagged, strict=True)
-        ]
+            _event(article, _coded_in_article(coded, sentences, parsed),
+                   sentences[coded.sentence_index].text.strip(), roles, topics, location)
+            for coded, topics, location in zip(coded_events, tagged, located, strict=True)
+        ]  # fmt: skip
         yield mentions, dated_by_earlier_mentions(without_repeat_mentions(events))
 
 
@@ -90,6 +92,13 @@ def _coded_in_article(coded: CodedEvent, sentences: Sequence[Span], parsed: Pars
         evidence=parsed.article_span(coded.evidence),
         date_text=parsed.article_span(coded.date_text),
     )
+
+
+def placed_docs(articles: Iterable[Article], nlp: Language) -> Iterator[Doc]:
+    """Unparsed docs with their article's date and dateline places."""
+    for article, doc in zip(articles, dated_docs(articles, nlp), strict=True):
+        doc._.set(DATELINE_EXTENSION, article.dateline_places)
+        yield doc
 
 
 def dated_by_earlier_mentions(events: Sequence[Event]) -> list[Event]:
@@ -139,7 +148,14 @@ def without_repeat_mentions(events: Sequence[Event]) -> list[Event]:
     return kept
 
 
-def _event(article: Article, coded: CodedEvent, sentence: str, roles, topics: EventTopics | None) -> Event:
+def _event(
+    article: Article,
+    coded: CodedEvent,
+    sentence: str,
+    roles,
+    topics: EventTopics | None,
+    location: Location | None,
+) -> Event:
     entry = event_code(coded.code)
     start, end = coded.date_text
     date = resolve_event_date(article.text[start:end], article_date(article), roles)
@@ -169,6 +185,7 @@ def _event(article: Article, coded: CodedEvent, sentence: str, roles, topics: Ev
         topics=topics.topics if topics else (),
         negated_topics=topics.negated if topics else (),
         context=tuple(dict.fromkeys((*entry.contexts, *(topics.contexts if topics else ())))),
+        location=location,
     )
 
 
@@ -201,7 +218,7 @@ def event_json(event: Event) -> dict:
         "confidence": event.confidence,
         "evidence": list(event.evidence),
         "symmetric": event.symmetric,
-        "location": None,
+        "location": event.location.__dict__ if event.location else None,
         "topics": list(event.topics),
         "negated_topics": list(event.negated_topics),
         "context": list(event.context),

@@ -10,6 +10,7 @@ scripts and styles (no inline code, no eval), `nosniff` and `no-referrer`. Bad q
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib.metadata import version
@@ -26,8 +27,9 @@ from markupsafe import Markup
 
 from dyads.compare import claim_label, comparison_json, story_json
 from dyads.errors import DyadsError
+from dyads.gazetteer import packaged_gazetteer, point_of
 from dyads.model import Story
-from dyads.report import report_data, script_safe_json
+from dyads.report import MAP_LIBRARIES, report_data, script_safe_json, world_outlines
 from dyads.store import EventFilters, Store
 from dyads.topics import topic_name
 
@@ -54,6 +56,7 @@ Text = Annotated[str, Query(max_length=200)]
 StoryId = Annotated[str, PathParameter(max_length=64)]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
+Kilometres = Annotated[float, Query(gt=0, le=20_000)]
 
 
 def create_app(db_path: str | Path) -> FastAPI:
@@ -67,6 +70,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         redoc_url=None,
     )
     templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+    world = Markup(script_safe_json(json.loads(world_outlines())))
     app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static")
 
     @contextmanager
@@ -95,23 +99,40 @@ def create_app(db_path: str | Path) -> FastAPI:
         return _problem(request, error.status_code, str(error.detail), templates)
 
     def filters(
-        actor, pair, date_from, date_to, root, plover, mode, outlet, q, topic="", context=""
+        actor,
+        pair,
+        date_from,
+        date_to,
+        root,
+        plover,
+        mode,
+        outlet,
+        q,
+        topic="",
+        context="",
+        near="",
+        km=100.0,
     ) -> EventFilters:
         """Filters from query values; a form sends empty fields for what it leaves alone."""
         first, last = _day(date_from, "date_from"), _day(date_to, "date_to")
         if first and last and first > last:
             raise HTTPException(422, "date_from must not be after date_to")
         name = topic_name(topic) if topic else ""
-        return EventFilters(actor, pair, first, last, root, plover, mode, outlet, q, name, context)
+        point = _point(near) if near else None
+        return EventFilters(actor, pair, first, last, root, plover, mode, outlet, q, name, context, point, km)
 
     @app.get("/api/events", tags=["api"])
     def api_events(
         actor: Code = "", pair: Pair = "", date_from: Day = "", date_to: Day = "",
         root: Root = "", plover: Plover = "", mode: Mode = "", outlet: Text = "", q: Text = "",
-        topic: Text = "", context: Plover = "", limit: Limit = PAGE_SIZE, offset: Offset = 0,
+        topic: Text = "", context: Plover = "", near: Text = "", km: Kilometres = 100.0,
+        limit: Limit = PAGE_SIZE, offset: Offset = 0,
     ) -> dict:  # fmt: skip
-        """Events matching the filters, newest first, a page at a time."""
-        chosen = filters(actor, pair, date_from, date_to, root, plover, mode, outlet, q, topic, context)
+        """Events matching the filters, newest first, a page at a time. `near` (a place name or
+        `LAT,LON`) with `km` keeps events placed within that distance, more precisely than a country."""
+        chosen = filters(
+            actor, pair, date_from, date_to, root, plover, mode, outlet, q, topic, context, near, km
+        )
         with reading() as db:
             rows, total = db.events_page(chosen, limit, offset)
         return {"total": total, "limit": limit, "offset": offset, "events": rows}
@@ -146,7 +167,11 @@ def create_app(db_path: str | Path) -> FastAPI:
     def overview(request: Request) -> Response:
         with reading() as db:
             data = report_data(db, with_stories=False)
-        context = {"data_json": Markup(script_safe_json(data))}
+        context = {
+            "data_json": Markup(script_safe_json(data)),
+            "world_json": world,
+            "map_libraries": MAP_LIBRARIES,
+        }
         return templates.TemplateResponse(request, "overview.html", context)
 
     @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
@@ -190,6 +215,13 @@ def create_app(db_path: str | Path) -> FastAPI:
         return templates.TemplateResponse(request, "api.html", {"schema": app.openapi()})
 
     return app
+
+
+def _point(near: str) -> tuple[float, float]:
+    try:
+        return point_of(near, packaged_gazetteer())
+    except DyadsError as error:
+        raise HTTPException(422, f"near: {error}") from None
 
 
 def _day(value: str, name: str) -> dt.date | None:

@@ -6,6 +6,7 @@
   const SVG = "http://www.w3.org/2000/svg";
   const COOPERATION = "#2e7d32", CONFLICT = "#c62828";
   const data = JSON.parse(document.getElementById("dyads-data").textContent);
+  const worldData = document.getElementById("dyads-world");
 
   function el(tag, attributes, ...children) {
     const node = document.createElement(tag);
@@ -136,6 +137,53 @@
     holder.append(chart);
   }
 
+  function shade(share) {
+    if (!share) return "#dfe4ea";
+    const weight = 0.2 + 0.8 * Math.sqrt(share);
+    const mix = (from, to) => Math.round(from + (to - from) * weight);
+    return `rgb(${mix(223, 29)}, ${mix(228, 78)}, ${mix(234, 137)})`;
+  }
+
+  function map() {
+    const holder = document.getElementById("map");
+    const m = data.map;
+    if (!worldData || !window.d3 || !window.topojson) { holder.append(el("p", { class: "empty" }, "The map's scripts did not load.")); return; }
+    const topology = JSON.parse(worldData.textContent);
+    const width = 960, height = 500;
+    const projection = d3.geoNaturalEarth1().fitSize([width, height], { type: "Sphere" });
+    const path = d3.geoPath(projection);
+    const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, width: "100%", role: "img", id: "map-chart" });
+    chart.append(svg("title", {}, "Events by the country they happened in (shading) and by place (points)"));
+    chart.append(svg("path", { d: path({ type: "Sphere" }), fill: "#f4f7fb", stroke: "#c9d1dc" }));
+    const most = Math.max(1, ...Object.values(m.countries));
+    for (const feature of topojson.feature(topology, topology.objects.countries).features) {
+      const code = m.numeric[feature.id] || "";
+      const count = m.countries[code] || 0;
+      const shape = svg("path", { class: "country", d: path(feature), fill: shade(count / most), stroke: "#ffffff", "stroke-width": 0.5, "data-country": code, "data-events": count });
+      shape.append(svg("title", {}, `${feature.properties.name}: ${count} events`));
+      chart.append(shape);
+    }
+    const biggest = Math.max(1, ...m.points.map((p) => p.events));
+    for (const p of m.points) {
+      const xy = projection([p.lon, p.lat]);
+      if (!xy) continue;
+      const dot = svg("circle", { class: "place", cx: xy[0], cy: xy[1], r: 3 + 9 * Math.sqrt(p.events / biggest), fill: CONFLICT, "fill-opacity": 0.75, stroke: "#ffffff", tabindex: 0, "data-place": p.name });
+      dot.append(svg("title", {}, `${p.name}: ${p.events} events`));
+      dot.addEventListener("click", () => showPlace(p));
+      dot.addEventListener("keydown", (event) => { if (event.key === "Enter") showPlace(p); });
+      chart.append(dot);
+    }
+    holder.append(chart, el("div", { id: "map-events" }, el("p", { class: "empty" }, m.points.length ? "Pick a point to list its events." : "No event is placed more precisely than a country yet.")));
+  }
+
+  function showPlace(p) {
+    const rows = p.items.map((e) => [e.date || "-", `${e.source} → ${e.target || "-"}`, e.cameo, e.sentence]);
+    const more = p.events > p.items.length ? el("p", { class: "meta" }, `and ${p.events - p.items.length} more`) : "";
+    document.getElementById("map-events").replaceChildren(
+      el("h3", {}, `${p.name} (${p.precision}, ${p.country || "-"})`),
+      table(["date", "who → whom", "CAMEO", "sentence"], rows, []), more);
+  }
+
   function stories() {
     const holder = document.getElementById("stories");
     if (!data.stories.length) { holder.append(el("p", { class: "empty" }, "No stories yet.")); return; }
@@ -178,7 +226,7 @@
   }
 
   // The dashboard's overview page reuses the sections it has; the report has them all.
-  for (const [id, draw] of [["overview", overview], ["pairs", pairs], ["timeline", timeline], ["network", network], ["stories", stories]]) {
+  for (const [id, draw] of [["overview", overview], ["pairs", pairs], ["timeline", timeline], ["network", network], ["map", map], ["stories", stories]]) {
     if (document.getElementById(id)) draw();
   }
   document.body.dataset.ready = "true";
