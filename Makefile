@@ -44,7 +44,8 @@ lint: $(DEV_INSTALLED)
 	$(BIN)/ruff format --check src tests benchmarks tools
 
 bench: $(DEV_INSTALLED)
-	$(BIN)/python benchmarks/bench_ingest.py --articles 5000 --spacy-baseline
+	$(BIN)/python benchmarks/bench_ingest.py --articles 5000
+	$(BIN)/python benchmarks/bench_ingest.py --articles 20000 --steps ingest
 	$(BIN)/python benchmarks/bench_coding.py --articles 1000
 	$(BIN)/python benchmarks/bench_api.py --events 1000000
 

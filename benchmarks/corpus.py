@@ -3,8 +3,9 @@
 A wire's daily output mixes international politics with domestic politics, business, sports,
 science and culture, and each story mixes sentences that report events between actors with
 background, figures, quotes and colour. The generator does the same, from templates filled with real
-countries and officeholders and with random names, places and figures (so the vocabulary keeps
-growing as real news does). Articles run 13 to 41 sentences; wire datelines, credit lines and web
+countries and officeholders and with made-up people, towns, companies and teams of each article's
+own and random figures (so the vocabulary keeps growing as real news does, and two articles share
+no more words than two real reports of different things). Articles run 13 to 41 sentences; wire datelines, credit lines and web
 furniture are added, the corpus is spread over text files, JSON Lines and HTML pages, and 5% are
 republished wire copies with small edits, so every ingest stage does realistic work.
 
@@ -77,23 +78,10 @@ FIRST = [
     "Nadia",
     "Jonas",
 ]
-LAST = [
-    "Moreau",
-    "Okafor",
-    "Lindqvist",
-    "Haddad",
-    "Novak",
-    "Castillo",
-    "Tanaka",
-    "Brennan",
-    "Sato",
-    "Ivanova",
-]
-TOWNS = ["Riverton", "Eastmoor", "Kelby", "Marlow Heights", "Santa Ines", "Vellmar", "Ostrava", "Port Aldin"]
-COMPANIES = ["Northwind Logistics", "Helix Pharma", "Copperline Mining", "Bluefin Foods", "Arcadia Motors"]
-TEAMS = ["Riverton Rovers", "Eastmoor United", "Kelby Athletic", "Port Aldin City", "Vellmar Sporting"]
 OUTLETS = ["The Harbour Ledger", "Eastgate Courier", "Atlas Daily Review", "Northline Times", "Prairie Post"]
 FURNITURE = ["Share this article", "Subscribe to our newsletter", "Exit mobile version", "Related articles"]
+RECORDS_PER_FILE = 2000
+"""JSON Lines dumps are split like a feed archive's daily files (and stay under ingest's size limit)."""
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 # Sentences of each kind of story. Slots: {A}/{B} actor phrases, {a_*}/{b_*} parts of the two
@@ -174,14 +162,85 @@ KINDS = {"domestic": DOMESTIC, "business": BUSINESS, "sports": SPORTS, "science"
 MONTHS = ["January", "March", "April", "June", "September", "October", "November", "December"]
 
 
-def _slots(rng: random.Random, a: tuple, b: tuple, date: dt.date) -> dict[str, str]:
+SYLLABLES = [
+    "bra",
+    "mor",
+    "ven",
+    "tal",
+    "kir",
+    "dos",
+    "lan",
+    "mer",
+    "vik",
+    "sol",
+    "ter",
+    "nor",
+    "pel",
+    "gan",
+    "ros",
+    "thal",
+    "wen",
+    "dar",
+    "cor",
+    "fen",
+    "ast",
+    "bel",
+    "cam",
+    "dun",
+    "el",
+    "fal",
+    "gor",
+    "hal",
+    "is",
+    "jar",
+    "kel",
+    "lor",
+    "mal",
+    "nev",
+    "or",
+    "par",
+    "quin",
+    "rav",
+    "sen",
+    "tor",
+    "ul",
+    "var",
+    "wyn",
+    "yor",
+    "zel",
+]
+TOWN_ENDINGS = ["", "", " Heights", "ville", "ford", " Bay", "stad", "burg", " Springs", "mouth"]
+COMPANY_KINDS = ["Logistics", "Pharma", "Mining", "Foods", "Motors", "Energy", "Bank", "Telecom", "Steel"]
+TEAM_KINDS = ["Rovers", "United", "Athletic", "City", "Sporting", "Wanderers", "Albion"]
+
+
+def _coined(rng: random.Random, syllables: int = 2) -> str:
+    """A made-up proper name: real news keeps naming people and places never seen before."""
+    return "".join(rng.choice(SYLLABLES) for _ in range(syllables)).capitalize()
+
+
+def _local_names(rng: random.Random) -> dict[str, list[str]]:
+    """The people, towns, companies and teams one article is about."""
+    towns = [_coined(rng, rng.randint(2, 3)) + rng.choice(TOWN_ENDINGS) for _ in range(2)]
+    return {
+        "person": [f"{rng.choice(FIRST)} {_coined(rng, rng.randint(2, 3))}" for _ in range(3)],
+        "town": towns,
+        "company": [f"{_coined(rng)} {rng.choice(COMPANY_KINDS)}" for _ in range(2)],
+        "team": [f"{town.split()[0]} {rng.choice(TEAM_KINDS)}" for town in towns],
+    }
+
+
+def _slots(
+    rng: random.Random, a: tuple, b: tuple, date: dt.date, names: dict[str, list[str]]
+) -> dict[str, str]:
+    team, team2 = rng.sample(names["team"], 2)
     return {
         "A": rng.choice([a[3], f"The {a[1]} government", a[0].replace("the ", "The ", 1)]),
         "B": rng.choice([b[0], f"the {b[1]} government"]),
         "b_leader": b[3], "b_capital": b[2], "b_adj": b[1], "a_surname": a[4], "a_capital": a[2],
         "a_country_plain": a[0], "topic": rng.choice(TOPICS),
-        "person": f"{rng.choice(FIRST)} {rng.choice(LAST)}", "town": rng.choice(TOWNS),
-        "company": rng.choice(COMPANIES), "team": rng.choice(TEAMS), "team2": rng.choice(TEAMS),
+        "person": rng.choice(names["person"]), "town": rng.choice(names["town"]),
+        "company": rng.choice(names["company"]), "team": team, "team2": team2,
         "n": str(rng.randint(2, 950)), "m": str(rng.randint(2, 90)), "small": str(rng.randint(1, 9)),
         "small2": str(rng.randint(0, 5)), "pct": f"{rng.randint(1, 40)}.{rng.randint(0, 9)}",
         "weekday": WEEKDAYS[date.weekday()], "month": rng.choice(MONTHS),
@@ -193,21 +252,22 @@ def make_article(rng: random.Random, number: int, mix: str = "world") -> dict:
     kind = rng.choices(kinds, weights)[0]
     a, b = rng.sample(ACTORS, 2)
     date = dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(700))
+    names = _local_names(rng)
     sentences: list[str] = []
     if kind == "politics":
-        lead = rng.choice(EVENTS).format(**_slots(rng, a, b, date))
+        lead = rng.choice(EVENTS).format(**_slots(rng, a, b, date, names))
         title = f"{a[1]} leader {lead.split(' ', 3)[-1][:60]}"
         sentences.append(f"{a[2].upper()}, {date:%b} {date.day} (Meridian Press) – {lead}, officials said.")
         pool = POLITICS
     else:
         pool = KINDS[kind]
-        title = pool[0].format(**_slots(rng, a, b, date)).rstrip(".")[:80]
-        sentences.append(f"{rng.choice(TOWNS).upper()}, {date:%b} {date.day} (Meridian Press) –")
+        title = pool[0].format(**_slots(rng, a, b, date, names)).rstrip(".")[:80]
+        sentences.append(f"{rng.choice(names['town']).upper()}, {date:%b} {date.day} (Meridian Press) –")
     for _ in range(rng.randint(12, 40)):
         if kind == "politics" and rng.random() < 0.6:
-            sentence = rng.choice(EVENTS).format(**_slots(rng, *rng.sample([a, b], 2), date)) + "."
+            sentence = rng.choice(EVENTS).format(**_slots(rng, *rng.sample([a, b], 2), date, names)) + "."
         else:
-            sentence = rng.choice(pool).format(**_slots(rng, a, b, date))
+            sentence = rng.choice(pool).format(**_slots(rng, a, b, date, names))
         sentences.append(sentence[0].upper() + sentence[1:])
     paragraphs, index = [], 0
     while index < len(sentences):
@@ -225,7 +285,8 @@ def make_article(rng: random.Random, number: int, mix: str = "world") -> dict:
 
 
 def write_corpus(directory: Path, articles: int, seed: int = 7, mix: str = "world") -> Path:
-    """Write `articles` articles: 60% in JSON Lines, 30% text files, 10% HTML; 5% are wire copies."""
+    """Write `articles` articles: 60% in JSON Lines files of 2,000 records, 30% text files, 10% HTML;
+    5% are wire copies."""
     rng = random.Random(seed)
     directory.mkdir(parents=True, exist_ok=True)
     records, previous = [], None
@@ -265,9 +326,10 @@ def write_corpus(directory: Path, articles: int, seed: int = 7, mix: str = "worl
                 "</body></html>"
             )
             (directory / f"{article['id']}.html").write_text(page, encoding="utf-8")
-    with (directory / "records.jsonl").open("w", encoding="utf-8") as handle:
-        for record in records:
-            handle.write(json.dumps(record) + "\n")
+    for part, start in enumerate(range(0, len(records), RECORDS_PER_FILE), start=1):
+        with (directory / f"records-{part:04d}.jsonl").open("w", encoding="utf-8") as handle:
+            for record in records[start : start + RECORDS_PER_FILE]:
+                handle.write(json.dumps(record) + "\n")
     return directory
 
 

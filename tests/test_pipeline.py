@@ -6,6 +6,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -131,16 +132,37 @@ def test_killed_ingest_leaves_a_consistent_file_and_rerun_finishes(crash_corpus,
         "--batch-size",
         "10",
     ]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    mark = f"dyads-kill-test-{os.getpid()}-{repeat}"
+    environment = {**os.environ, "DYADS_TEST_MARK": mark}
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment)
     time.sleep(delay)
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
+    deadline = time.monotonic() + 5
+    while _processes_marked(mark) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not _processes_marked(mark), "parsing workers outlived the killed ingest"
     partial = counts(killed) if killed.exists() else {"articles": 0, "duplicates": 0, "unsigned": 0}
     assert partial["unsigned"] == 0, f"half-stored article after a kill at {delay:.2f} s"
     assert partial["articles"] <= expected["articles"]
     rerun = subprocess.run(command, capture_output=True, text=True, check=True)
     assert rerun.stdout.startswith(f"accepted {expected['articles'] - partial['articles']}, ")
     assert counts(killed) == expected
+
+
+def _processes_marked(mark: str) -> list[int]:
+    """Live processes started with DYADS_TEST_MARK=mark in their environment (children inherit it)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if (
+                entry.name.isdigit()
+                and f"DYADS_TEST_MARK={mark}".encode() in (entry / "environ").read_bytes()
+            ):
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
 
 
 def test_ingest_from_stdin(tmp_path):

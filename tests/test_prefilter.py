@@ -43,7 +43,7 @@ def test_rule_sentences(text, expected):
 
 def test_parsed_text_maps_offsets_and_sentence_numbers_back():
     # kept: the article's sentences 1 (at 20) and 4 (at 90), condensed at 0 and 31
-    parsed = ParsedText(parsed_starts=(0, 31), article_starts=(20, 90), sentence_numbers=(1, 4), sentences=6)
+    parsed = ParsedText(parsed_starts=(0, 31), article_starts=(20, 90), sentence_numbers=(1, 4))
     assert parsed.article_offset(0) == 20
     assert parsed.article_offset(30) == 50
     assert parsed.article_offset(31) == 90

@@ -14,6 +14,8 @@ import logging
 import multiprocessing
 import os
 import tempfile
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -30,6 +32,7 @@ from dyads.model import Article, Event, Mention, record_from_dict, record_from_j
 logger = logging.getLogger(__name__)
 
 ENGINES = ("local", "ray")
+_PARENT_CHECK_SECONDS = 0.5
 
 
 def default_workers() -> int:
@@ -103,7 +106,10 @@ class LocalEngine:
                 yield code_batch(batch, self.config)
             return
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(self.workers, mp_context=context) as pool:
+        pool = ProcessPoolExecutor(
+            self.workers, mp_context=context, initializer=_exit_with_parent, initargs=(os.getpid(),)
+        )
+        with pool:
             in_flight: deque[Future] = deque()
             for batch in itertools.chain((first, second), batches):
                 in_flight.append(pool.submit(code_batch, list(batch), self.config))
@@ -117,6 +123,18 @@ class LocalEngine:
         if not self._coded_here:
             return None
         return self.config.pipeline().get_pipe("dyads_actor_linker").dictionary
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Make a pool worker end when the process that started it is gone, even killed with -9 (which
+    gives it no chance to stop its pool): a worker holds a whole spaCy pipeline in memory."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(_PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="dyads-parent-watch", daemon=True).start()
 
 
 class RayEngine:

@@ -24,7 +24,7 @@ from dyads.engines import CodingConfig, LocalEngine, RayEngine
 from dyads.errors import InputError
 from dyads.extract import ExtractOptions, extract_article, require_english
 from dyads.ingest import NetworkPolicy, ReadLimits, read_inputs
-from dyads.model import Article, Duplicate, RawDocument, Rejection
+from dyads.model import Article, ArticleProfile, Duplicate, RawDocument, Rejection
 from dyads.store import Store, StoredIds
 from dyads.stories import StoryOptions, assign_stories
 
@@ -181,28 +181,57 @@ def update_stories(
 ) -> list[str]:
     """Put every article that is in no story yet into one, and compare again each story that grew.
 
-    Only stored articles published within the window of the new ones are considered, so the cost
-    follows the new articles, not the database. The actor dictionary (for titles against dated
-    roles) is the linker's when the caller has one loaded.
+    New articles are taken a stretch of time at a time, each against the stories stored near it, so
+    the cost and the memory follow the new articles, not the database. The actor dictionary (for
+    titles against dated roles) is the linker's when the caller has one loaded.
     """
     pending = [profile for profile, _ in store.story_profiles(pending=True)]
     if not pending:
         return []
-    days = [profile.published for profile in pending if profile.published]
     window = dt.timedelta(days=options.window_days)
-    first, last = (min(days) - window, max(days) + window) if days else (None, None)
-    stored = store.story_profiles(pending=False, first=first, last=last)
-    assignments = assign_stories(pending, stored, options)
-    grown = sorted({assignment.story_id for assignment in assignments})
+    grown: set[str] = set()
+    for chunk in _chunks_in_time(pending):
+        days = [profile.published for profile in chunk if profile.published]
+        # a story spans at most a window, so a story within reach of the chunk lies within two
+        first, last = (min(days) - 2 * window, max(days) + 2 * window) if days else (None, None)
+        assignments = assign_stories(
+            chunk, store.story_profiles(pending=False, first=first, last=last), options
+        )
+        with store.transaction():
+            store.add_to_stories(assignments, dt.datetime.now(dt.UTC).replace(tzinfo=None))
+        grown.update(assignment.story_id for assignment in assignments)
     dictionary = dictionary or ActorDictionary.load(actors_files)
-    with store.transaction():
-        store.add_to_stories(assignments, dt.datetime.now(dt.UTC).replace(tzinfo=None))
-        comparisons = [
-            compare_story(story_id, events, texts, [(m, _roles(dictionary, m.person)) for m in people])
-            for story_id, (events, texts, people) in store.story_materials(grown).items()
-        ]
-        store.replace_comparisons(comparisons)
-    return grown
+    ordered = sorted(grown)
+    for start in range(0, len(ordered), _COMPARED_AT_ONCE):
+        materials = store.story_materials(ordered[start : start + _COMPARED_AT_ONCE])
+        with store.transaction():
+            store.replace_comparisons(
+                [
+                    compare_story(
+                        story_id, events, texts, [(m, _roles(dictionary, m.person)) for m in people]
+                    )
+                    for story_id, (events, texts, people) in materials.items()
+                ]
+            )
+    return ordered
+
+
+_CHUNK_ARTICLES = 2000
+_COMPARED_AT_ONCE = 500
+"""Pending articles are put into stories this many at a time (in publication order, each chunk against
+the stories stored near its dates), and stories compared this many at a time, so memory follows a
+stretch of the news, not the whole database."""
+
+
+def _chunks_in_time(pending: Sequence[ArticleProfile]) -> Iterator[list[ArticleProfile]]:
+    """Pending articles in publication order, so many at a time (enough for stable word weights);
+    undated articles come last, together."""
+    dated = sorted((p for p in pending if p.published), key=lambda profile: profile.order)
+    for start in range(0, len(dated), _CHUNK_ARTICLES):
+        yield dated[start : start + _CHUNK_ARTICLES]
+    undated = [profile for profile in pending if not profile.published]
+    if undated:
+        yield undated
 
 
 def _roles(dictionary: ActorDictionary, name: str) -> tuple[Role, ...]:

@@ -50,7 +50,6 @@ class ParsedText:
     parsed_starts: tuple[int, ...]
     article_starts: tuple[int, ...]
     sentence_numbers: tuple[int, ...]
-    sentences: int
 
     def article_offset(self, offset: int) -> int:
         """A character offset of the parsed document as an offset of the article's text."""
@@ -151,7 +150,7 @@ class SentenceFilter:
         return [(n, sentence) for n, sentence in enumerate(sentences) if keep[n]], len(sentences)
 
     def _keeps(self, sentence: Span, actors: set[int], inside: set[int], topics: set[int]) -> bool:
-        tokens = range(sentence.start, sentence.end)
+        tokens = _indices(sentence)
         named = sum(index in actors for index in tokens)
         references = sum(token.lower_ in _REFERENCES for token in sentence)
         if named and named + references >= 2 and self._has_trigger(sentence, inside):
@@ -189,7 +188,7 @@ class SentenceFilter:
     def condense(self, doc: Doc) -> Doc:
         """A document of the kept sentences only, sentence starts preset, carrying its map to the
         article as `doc._.dyads_parsed_text`."""
-        kept, total = self.kept(doc)
+        kept, _ = self.kept(doc)
         words: list[str] = []
         spaces: list[bool] = []
         starts: list[bool | None] = []
@@ -212,7 +211,6 @@ class SentenceFilter:
             parsed_starts=tuple(parsed_starts),
             article_starts=tuple(sentence.start_char for _, sentence in kept),
             sentence_numbers=tuple(number for number, _ in kept),
-            sentences=total,
         )
         condensed._.set(PARSED_TEXT_EXTENSION, parsed)
         return condensed

@@ -116,6 +116,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
             f"find_quantities takes one sentence as str, not {type(sentence).__name__}; "
             "decode bytes and pass sentences one at a time"
         )
+    if not _NUMBER_SIGN.search(sentence):
+        return []
     source = _Sentence(sentence, _blocked_characters(sentence))
     found: list[Quantity] = []
     resume = 0
@@ -453,6 +455,31 @@ _MINUTES_PER = {
     "century": 52596000.0,
 }
 """Minutes in each unit of time; a month and a year are their average lengths."""
+_NUMBER_SIGN = re.compile(
+    r"\d|\b(?:"
+    + "|".join(
+        sorted(
+            {
+                *_ONES,
+                *_TENS,
+                *_MULTIPLIERS,
+                *_SCALES,
+                *_VAGUE_SPANS,
+                "few",
+                "several",
+                "handful",
+                "half",
+                "quarter",
+            }
+            | {f"{unit}s?" for unit in _MINUTES_PER}
+            | {"secs?", "mins?", "hrs?", "yrs?", "centuries"}
+        )
+    )
+    + r")\b",
+    re.IGNORECASE,
+)
+"""Something a figure needs (a digit, a number word, a unit of time): a sentence without any has none,
+which spares reading it position by position."""
 _DURATION_UNIT = _pattern(
     r"(?P<unit>(?P<second>seconds?|secs?)|(?P<minute>minutes?|mins?)|(?P<hour>hours?|hrs?)|(?P<day>days?)"
     r"|(?P<week>weeks?)|(?P<fortnight>fortnights?)|(?P<month>months?)|(?P<year>years?|yrs?)"

@@ -4,7 +4,8 @@ An article joins the story whose articles it is most like on average (average li
 new one. Likeness combines
 - the words of its title and lead (TF-IDF cosine; the title counts twice),
 - the country pairs of its events and the actors it names (Jaccard overlap),
-- and time: only articles published within the window of each other are compared, and two articles
+- and time: an article joins only a story whose articles were all published within the window of it
+  (so a story spans days, not months), and two articles
   whose events between the same countries are dated days apart report two happenings (two summits of
   the same leaders), however alike their words.
 Assignment is incremental and deterministic: new articles are taken in publication order and join
@@ -101,13 +102,15 @@ class _ProfileSimilarity:
         self.text = _text_similarity(texts)
 
     def to_story(self, index: int, members: Sequence[int]) -> float:
-        """Average likeness to the story's articles published within the window; 0 when none is, or
-        when any of them reports another happening (one article of the clash is enough to keep the
-        talks about it three days later out)."""
-        nearby = [member for member in members if self._within_window(index, member)]
-        if not nearby or (not self.options.text_only and any(self._separate(index, m) for m in nearby)):
+        """Average likeness to the story's articles; 0 when any of them was published outside the
+        window (a story is one happening, reported within days, not a thread that runs for months) or
+        reports another happening (one article of the clash is enough to keep the talks about it
+        three days later out)."""
+        if not all(self._within_window(index, member) for member in members):
             return 0.0
-        return sum(self.pair(index, member) for member in nearby) / len(nearby)
+        if not self.options.text_only and any(self._separate(index, member) for member in members):
+            return 0.0
+        return sum(self.pair(index, member) for member in members) / len(members)
 
     def pair(self, first: int, second: int) -> float:
         text = float(self.text[first, second])

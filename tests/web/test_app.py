@@ -94,6 +94,9 @@ def test_events_near_a_place(client):
     assert {e["location_country"] for e in near["events"]} == {"RUS"}
     by_point = client.get("/api/events", params={"near": "55.75,37.62", "km": 60}).json()
     assert by_point["total"] == near["total"]
+    page = client.get("/events", params={"near": "Moscow", "km": 60}).text
+    assert f'<p class="meta" id="event-count">{near["total"]} events' in page
+    assert 'name="near" value="Moscow"' in page and '<td title="city, ' in page
 
 
 def test_stories_and_dyads_api(client):

@@ -178,15 +178,17 @@ def create_app(db_path: str | Path) -> FastAPI:
     def events_page(
         request: Request, actor: Code = "", pair: Pair = "", date_from: Day = "",
         date_to: Day = "", root: Root = "", plover: Plover = "", mode: Mode = "",
-        outlet: Text = "", q: Text = "", page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+        outlet: Text = "", q: Text = "", near: Text = "", km: Kilometres = 100.0,
+        page: Annotated[int, Query(ge=1, le=100_000)] = 1,
     ) -> Response:  # fmt: skip
-        chosen = filters(actor, pair, date_from, date_to, root, plover, mode, outlet, q)
+        chosen = filters(actor, pair, date_from, date_to, root, plover, mode, outlet, q, near=near, km=km)
         with reading() as db:
             rows, total = db.events_page(chosen, PAGE_SIZE, (page - 1) * PAGE_SIZE)
             outlets = sorted(o for o in db.outlets() if o != "(unknown)")
         query = {k: v for k, v in request.query_params.items() if k != "page" and v}
         context = {"events": rows, "total": total, "page": page, "pages": max(1, -(-total // PAGE_SIZE)),
-                   "query": query, "outlets": outlets, "filters": chosen}  # fmt: skip
+                   "query": query, "outlets": outlets, "filters": chosen, "near": near,
+                   "km": f"{km:g}"}  # fmt: skip
         partial = request.headers.get("HX-Request") == "true"
         return templates.TemplateResponse(request, "_events.html" if partial else "events.html", context)
 
