@@ -12,6 +12,7 @@ import duckdb
 import pytest
 from click.testing import CliRunner
 
+from dyads import pipeline
 from dyads.cli import cli
 from dyads.errors import InputError
 from dyads.model import RawDocument
@@ -219,3 +220,17 @@ def test_raw_document_round_trip_through_python_api(tmp_path):
 
     [document] = read_inputs(["-"], stdin=stream)
     assert isinstance(document, RawDocument)
+
+
+def test_stories_are_made_as_the_ingest_goes(crash_corpus, tmp_path, monkeypatch):
+    """Every so many stored articles (here 50), the pending ones are put into stories, 50 at a time."""
+    monkeypatch.setattr(pipeline, "_CHUNK_ARTICLES", 50)
+    corpus, expected = crash_corpus
+    with Store.open(tmp_path / "steps.duckdb") as store:
+        summary = ingest([str(corpus)], store, IngestOptions(batch_size=10))
+        sizes = store.connection.execute(
+            "SELECT count(*) FROM story_articles GROUP BY story_id ORDER BY 1 DESC"
+        ).fetchall()
+    assert counts(tmp_path / "steps.duckdb")["in stories"] == expected["articles"] == summary.accepted
+    assert dict(summary.stage_seconds)[pipeline.STORIES_STAGE] > 0
+    assert sum(size for (size,) in sizes) == expected["articles"] and len(sizes) > 1

@@ -1,5 +1,6 @@
-"""Ingest: read → extract → dedup → actors → events → store, in batches, one transaction per batch,
-then stories: new articles join stories, and the stories they joined are compared again.
+"""Ingest: read → extract → dedup → actors → events → store, in batches, one transaction per batch;
+every 2,000 stored articles and at the end, stories: new articles join stories, and the stories they
+joined are compared again.
 
 This is the Python API behind `dyads ingest`. Bad inputs become rejections with reasons and never stop
 the batch; inputs already stored are skipped, so running the same ingest twice changes nothing.
@@ -122,7 +123,7 @@ def ingest(
     index = _load_duplicate_index(store, options.dedup)
     with store.transaction():
         run_id = store.start_run(paths, options.extract.ingested_at)
-    accepted = duplicates = unchanged = 0
+    accepted = duplicates = unchanged = unstoried = 0
     rejections: list[Rejection] = []
     items = read_inputs(paths, options.limits, network=options.network)
     outcomes: deque[_BatchOutcome] = deque()
@@ -158,6 +159,12 @@ def ingest(
         duplicates += len(outcome.duplicates)
         unchanged += outcome.unchanged
         rejections.extend(outcome.rejections)
+        unstoried += len(outcome.articles)
+        if unstoried >= _CHUNK_ARTICLES:
+            # while the workers parse the batches in flight
+            with clock.stage(STORIES_STAGE):
+                update_stories(store, options.stories, options.actors_files, engine.loaded_dictionary())
+            unstoried = 0
         if progress:
             progress(outcome.inputs)
     with clock.stage(STORIES_STAGE):
