@@ -224,18 +224,28 @@ def update_stories(
 
 
 _CHUNK_ARTICLES = 2000
+_MIN_CHUNK_ARTICLES = 200
+_CHUNK_DAYS = 28
 _COMPARED_AT_ONCE = 500
-"""Pending articles are put into stories this many at a time (in publication order, each chunk against
-the stories stored near its dates), and stories compared this many at a time, so memory follows a
-stretch of the news, not the whole database."""
+"""Pending articles are put into stories a stretch of time at a time (in publication order, each
+against the stories stored near its dates), and stories compared so many at a time, so memory follows
+a stretch of the news, not the whole database (a single day of news is one stretch)."""
 
 
 def _chunks_in_time(pending: Sequence[ArticleProfile]) -> Iterator[list[ArticleProfile]]:
-    """Pending articles in publication order, so many at a time (enough for stable word weights);
-    undated articles come last, together."""
+    """Pending articles in publication order, cut into stretches of at most `_CHUNK_ARTICLES`, and
+    of at most `_CHUNK_DAYS` once a stretch holds `_MIN_CHUNK_ARTICLES` (enough for stable word
+    weights); undated articles come last, together."""
     dated = sorted((p for p in pending if p.published), key=lambda profile: profile.order)
-    for start in range(0, len(dated), _CHUNK_ARTICLES):
-        yield dated[start : start + _CHUNK_ARTICLES]
+    chunk: list[ArticleProfile] = []
+    for profile in dated:
+        long = chunk and (profile.published - chunk[0].published).days > _CHUNK_DAYS
+        if len(chunk) >= _CHUNK_ARTICLES or (long and len(chunk) >= _MIN_CHUNK_ARTICLES):
+            yield chunk
+            chunk = []
+        chunk.append(profile)
+    if chunk:
+        yield chunk
     undated = [profile for profile in pending if not profile.published]
     if undated:
         yield undated
