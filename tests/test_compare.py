@@ -6,11 +6,16 @@ import pytest
 
 from dyads.actors.roles import Role
 from dyads.compare import compare_story, figure_conflicts, title_conflicts
+from dyads.figures import read_figures
 from dyads.model import ArticleText, PersonMention, ReportedEvent, StoryArticle
 
 OUTLET_A = StoryArticle("a.txt", "a", "Atlas", dt.date(2025, 1, 21))
 OUTLET_B = StoryArticle("b.txt", "b", "Borealis", dt.date(2025, 1, 22))
 WIRE_COPY_IN_A = StoryArticle("a2.txt", "a2", "Atlas", dt.date(2025, 1, 22))
+
+
+def told(article, text):
+    return ArticleText(article, text, tuple(read_figures(article.article_id, text)))
 
 
 def event(article, source, target, root, day=None, mode="asserted", sentence="", number=0):
@@ -112,6 +117,8 @@ def test_assertion_against_denial():
             True,
         ),
         ("Britain pledged £1.5bn in aid to Kyiv.", "Britain pledged £1.5 billion in aid to Kyiv.", False),
+        # a count starting a sentence is no proper adjective of what it counts
+        ("Four soldiers were killed in the clash.", "Five soldiers were killed in the clash.", True),
         (
             "Trump threatened a 30 percent tariff on Mexico.",
             "Trump threatened a 25 percent tariff on Mexico.",
@@ -125,7 +132,7 @@ def test_assertion_against_denial():
     ],
 )
 def test_figures_of_two_outlets(first, second, conflict):
-    found = figure_conflicts("s", [ArticleText(OUTLET_A, first), ArticleText(OUTLET_B, second)])
+    found = figure_conflicts("s", [told(OUTLET_A, first), told(OUTLET_B, second)])
     assert bool(found) is conflict
     if conflict:
         assert found[0].kind == "figure"
@@ -134,8 +141,8 @@ def test_figures_of_two_outlets(first, second, conflict):
 
 def test_figures_of_one_outlet_never_conflict():
     texts = [
-        ArticleText(OUTLET_A, "The talks lasted three hours."),
-        ArticleText(WIRE_COPY_IN_A, "The talks lasted four hours."),
+        told(OUTLET_A, "The talks lasted three hours."),
+        told(WIRE_COPY_IN_A, "The talks lasted four hours."),
     ]
     assert figure_conflicts("s", texts) == []
 
@@ -206,7 +213,7 @@ def test_a_topic_one_outlet_asserts_and_another_leaves_unconfirmed():
         mode="asserted", negated=False, event_date=None, date_precision=None, sentence="Xi and Putin spoke.",
         negated_topics=("Ukraine",),
     )  # fmt: skip
-    text = ArticleText(OUTLET_B, "Xi and Putin spoke. Neither side said whether Ukraine was discussed.")
+    text = told(OUTLET_B, "Xi and Putin spoke. Neither side said whether Ukraine was discussed.")
     [conflict] = [
         c
         for c in compare_story("s", [said, doubted], [text]).conflicts

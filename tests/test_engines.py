@@ -1,11 +1,13 @@
 """Engines: a local process pool and Ray Data code the same events as one process."""
 
 import datetime as dt
+import math
 
 import pytest
 
 from dyads.engines import CodingConfig, LocalEngine, RayEngine
 from dyads.errors import DyadsError
+from dyads.figures import read_figures
 from dyads.model import (
     ActorRef,
     Article,
@@ -28,6 +30,7 @@ def stored(path):
             connection.execute(
                 "SELECT story_id, article_id FROM story_articles ORDER BY article_id"
             ).fetchall(),
+            connection.execute("SELECT * FROM figures ORDER BY article_id, position").fetchall(),
         )
 
 
@@ -45,9 +48,9 @@ def test_two_local_workers_store_what_one_process_does(tmp_path, examples_dir, o
     with Store.open(str(path)) as store:
         summary = ingest([str(examples_dir)], store, IngestOptions(batch_size=8, workers=2))
     assert summary.accepted == 38
-    events, mentions, stories = stored(path)
-    assert len(events) > 80
-    assert (events, mentions, stories) == one_process
+    events, mentions, stories, figures = stored(path)
+    assert len(events) > 80 and len(figures) > 50
+    assert (events, mentions, stories, figures) == one_process
 
 
 @pytest.mark.slow
@@ -87,5 +90,7 @@ def test_records_survive_json():
         topics=("Ukraine war",), date_inherited=True,
     )  # fmt: skip
     mention = Mention("doc", "a1", 0, 0, 5, "Putin", "RUSGOV", "RUS", "GOV", "person", "person:Putin", 0.95)
-    for record in (article, event, mention):
+    [figure] = read_figures("a1", "More than 40 people were detained after the rally.")
+    assert figure.quantity.high == math.inf
+    for record in (article, event, mention, figure):
         assert record_from_json(type(record), record_json(record)) == record

@@ -1,5 +1,6 @@
 import datetime as dt
 import multiprocessing
+from dataclasses import replace
 
 import duckdb
 import pytest
@@ -109,6 +110,19 @@ def test_read_only_needs_an_existing_dyads_database(tmp_path):
     garbage.write_bytes(b"this is not a database file at all" * 200)
     with pytest.raises(DyadsError, match="cannot open"):
         Store.open(garbage)
+
+
+def test_articles_stored_before_figures_get_them_when_migrated(tmp_path):
+    path = tmp_path / "db.duckdb"
+    article = replace(make_article(1), text="Chile said talks with Peru lasted three hours on Monday.")
+    with Store.open(path) as store:
+        write(store, [article])
+        store.connection.execute("DROP TABLE figures")
+        store.set_meta("schema_version", "3")
+    with Store.open(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        rows = store.connection.execute("SELECT article_id, text, kind, low FROM figures").fetchall()
+    assert rows == [(article.id, "three hours", "duration", 180.0)]
 
 
 def test_newer_schema_is_refused(tmp_path):

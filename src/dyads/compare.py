@@ -15,29 +15,31 @@ happening. Conflicts are found
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from dyads.actors.roles import Role
+from dyads.figures import FATES
 from dyads.model import (
     ArticleText,
     Claim,
     Conflict,
+    Figure,
     PersonMention,
     ReportedEvent,
     Story,
     StoryArticle,
     StoryComparison,
 )
-from dyads.quantities import Quantity, comparable, compatible, find_quantities
+from dyads.normalize import plain_sentences
+from dyads.quantities import Quantity, comparable, compatible
 from dyads.topics import says_not_discussed
 
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 """Intent to cooperate, consultation, diplomatic and material cooperation: `X met Y` is `Y met X`."""
 CONSULT_ROOT = "04"
 SAME_HAPPENING_DAYS = 7
+"""Day-precision dates of one claim further apart than this are different happenings."""
 _HEAD_OF_STATE, _HEAD_OF_GOVERNMENT = "head_of_state", "head_of_government"
 _FOREIGN, _DEFENCE = "foreign_minister", "defence_minister"
 _OFFICES = frozenset({_HEAD_OF_STATE, _HEAD_OF_GOVERNMENT, _FOREIGN, _DEFENCE})
@@ -56,135 +58,6 @@ _TITLE_OFFICES: tuple[tuple[str, frozenset[str]], ...] = tuple(
 )  # fmt: skip
 """Titles, longest first within an office, and the offices of the dictionary's dated roles they name."""
 _NOT_THE_OFFICE = frozenset({"vice", "deputy", "former", "ex", "then", "acting", "late", "first"})
-_OFFSET_WORDS = frozenset({"after", "before", "earlier", "later", "ago", "since", "apart"})
-_SPAN_PREPOSITIONS = frozenset({"in", "within"})
-_FATES = {
-    **dict.fromkeys(("kill", "dead", "die", "died", "death", "slain", "perish"), "killed"),
-    **dict.fromkeys(("hurt", "injur", "injure", "wound", "treat"), "injured"),
-    **dict.fromkeys(("detain", "arrest", "held", "jail", "custody"), "detained"),
-    **dict.fromkeys(("march", "rally", "protest", "gather", "demonstrat", "drew", "join", "took"), "crowd"),
-    **dict.fromkeys(("miss", "missing", "abduct", "kidnap"), "missing"),
-}  # fmt: skip
-"""Stemmed words that tell one fate of the counted (killed, injured, detained, crowd): `four soldiers
-were hurt` and `six soldiers were injured` count the same thing."""
-_CLAUSE_BREAK = re.compile(r"[,;:.!?()\"“”]")
-_AUXILIARIES = frozenset(
-    {"were", "was", "had", "have", "has", "been", "being", "are", "is", "be", "reportedly"}
-)
-_HAPPENINGS = {
-    **dict.fromkeys(("call", "talk", "meet", "conversation", "summit", "spoke", "speak", "visit"), "meeting"),
-    **dict.fromkeys(("exercise", "drill", "manoeuvre", "maneuver"), "exercise"),
-    **dict.fromkeys(("fighting", "clash", "battle", "war", "offensive", "siege"), "fighting"),
-    **dict.fromkeys(("ceasefire", "truce"), "ceasefire"),
-    **dict.fromkeys(("strike", "protest", "rally", "march", "blockade"), "protest"),
-}  # fmt: skip
-"""Words (stemmed as `_stem` does) naming a happening whose length a duration gives."""
-"""Day-precision dates of one claim further apart than this are different happenings."""
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z0-9])|\n+")
-_WORD = re.compile(r"[^\W\d_]{3,}")
-_STOP_WORDS = frozenset(
-    [
-        "the",
-        "and",
-        "for",
-        "that",
-        "with",
-        "from",
-        "this",
-        "were",
-        "was",
-        "are",
-        "has",
-        "have",
-        "had",
-        "its",
-        "their",
-        "his",
-        "her",
-        "they",
-        "them",
-        "than",
-        "then",
-        "said",
-        "says",
-        "told",
-        "also",
-        "into",
-        "about",
-        "after",
-        "before",
-        "over",
-        "more",
-        "most",
-        "some",
-        "such",
-        "which",
-        "while",
-        "when",
-        "where",
-        "who",
-        "whom",
-        "will",
-        "would",
-        "could",
-        "should",
-        "may",
-        "might",
-        "been",
-        "being",
-        "other",
-        "only",
-        "just",
-        "what",
-        "there",
-        "here",
-        "these",
-        "those",
-        "our",
-        "out",
-        "not",
-        "but",
-        "all",
-        "any",
-        "can",
-        "did",
-        "does",
-        "per",
-        "via",
-        "yet",
-    ]
-)
-_TIME_WORDS = frozenset(
-    [
-        "day",
-        "days",
-        "week",
-        "weeks",
-        "month",
-        "months",
-        "year",
-        "years",
-        "hour",
-        "hours",
-        "minute",
-        "minutes",
-        "time",
-        "first",
-        "last",
-        "next",
-        "second",
-        "third",
-        "earlier",
-        "later",
-        "today",
-        "yesterday",
-        "tomorrow",
-        "night",
-        "morning",
-        "evening",
-        "overnight",
-    ]
-)
 _DENIED_MODES = frozenset({"denied"})
 _NOT_YET = frozenset({"hypothetical", "intended"})
 _FUTURE_ROOTS = frozenset({"02", "03", "13"})
@@ -379,11 +252,7 @@ def topic_conflicts(story_id: str, events: Sequence[ReportedEvent], texts: dict[
 def _doubting_sentence(text: str, topic: str) -> str | None:
     """The sentence of an article that says whether a topic was discussed is not known."""
     return next(
-        (
-            s.strip()
-            for s in _SENTENCE_END.split(text)
-            if topic.lower() in s.lower() and says_not_discussed(s)
-        ),
+        (s.strip() for s in plain_sentences(text) if topic.lower() in s.lower() and says_not_discussed(s)),
         None,
     )
 
@@ -416,17 +285,6 @@ def _asserted_against_expected(claim: Claim, events: Sequence[ReportedEvent]) ->
     ]
 
 
-@dataclass(frozen=True)
-class _Figure:
-    article: StoryArticle
-    quantity: Quantity
-    sentence: str
-    context: frozenset[str]
-    qualifier: str
-    predicate: str
-    happenings: frozenset[str]
-
-
 def figure_conflicts(story_id: str, texts: Sequence[ArticleText]) -> list[Conflict]:
     """Figures from different outlets about the same thing that cannot both be true.
 
@@ -438,18 +296,20 @@ def figure_conflicts(story_id: str, texts: Sequence[ArticleText]) -> list[Confli
     """
     if len({text.article.source for text in texts}) < 2:
         return []
-    by_measure: dict[tuple[str, str | None], list[_Figure]] = defaultdict(list)
+    by_measure: dict[tuple[str, str | None], list[tuple[StoryArticle, Figure]]] = defaultdict(list)
     for text in texts:
-        for figure in _figures(text):
-            by_measure[(figure.quantity.kind, figure.quantity.unit)].append(figure)
+        for figure in text.figures:
+            by_measure[(figure.quantity.kind, figure.quantity.unit)].append((text.article, figure))
     conflicts: dict[tuple, Conflict] = {}
     for measure, figures in by_measure.items():
-        for index, a in enumerate(figures):
-            for b in figures[index + 1 :]:
-                if _same_outlet(a.article, b.article):
+        for index, (article_a, a) in enumerate(figures):
+            for article_b, b in figures[index + 1 :]:
+                if _same_outlet(article_a, article_b):
                     continue
-                first, second = sorted((a, b), key=lambda f: f.article.doc)
-                key = (first.article.source, second.article.source, *measure, a.qualifier, a.predicate)
+                (first_article, first), (second_article, second) = sorted(
+                    ((article_a, a), (article_b, b)), key=lambda told: told[0].doc
+                )
+                key = (first_article.source, second_article.source, *measure, a.qualifier, a.predicate)
                 if key in conflicts or not _same_measure(a, b) or compatible(a.quantity, b.quantity):
                     continue
                 conflicts[key] = Conflict(
@@ -457,15 +317,15 @@ def figure_conflicts(story_id: str, texts: Sequence[ArticleText]) -> list[Confli
                     kind="figure",
                     description=f"{_measure(a.quantity)}: {first.quantity.text} / {second.quantity.text}",
                     values=(
-                        (first.article.doc, first.quantity.text),
-                        (second.article.doc, second.quantity.text),
+                        (first_article.doc, first.quantity.text),
+                        (second_article.doc, second.quantity.text),
                     ),
                     evidence=(first.sentence, second.sentence),
                 )
     return list(conflicts.values())
 
 
-def _same_measure(a: _Figure, b: _Figure) -> bool:
+def _same_measure(a: Figure, b: Figure) -> bool:
     """Whether two figures measure one thing: comparable, about the same happening (sentences
     sharing words), counting the same noun with no different qualifier ("23 million people" is no
     rival for "14 warships", "four Chinese soldiers" none for "five Indian soldiers"), and for
@@ -479,8 +339,7 @@ def _same_measure(a: _Figure, b: _Figure) -> bool:
         if a.qualifier and b.qualifier:
             return a.qualifier == b.qualifier
         # `27 people had been detained` and `at least 40 people were detained`, not `drew about 9,000 people`
-        fates = set(_FATES.values())
-        return a.predicate == b.predicate if a.predicate in fates and b.predicate in fates else True
+        return a.predicate == b.predicate if a.predicate in FATES and b.predicate in FATES else True
     if a.quantity.kind == "duration":
         return bool(a.happenings & b.happenings)
     return True
@@ -535,85 +394,6 @@ def _title(text: str, person: str) -> tuple[str, frozenset[str]]:
             return "", frozenset()
         return title.title(), offices
     return "", frozenset()
-
-
-def _figures(text: ArticleText) -> list[_Figure]:
-    """Every figure of an article, with what the sentence says it measures."""
-    figures = []
-    for sentence in _SENTENCE_END.split(text.text):
-        words = _content_words(sentence)
-        for quantity in find_quantities(sentence):
-            if quantity.kind == "duration" and _is_interval(sentence, quantity):
-                continue
-            qualifier = _qualifier(quantity)
-            figures.append(
-                _Figure(
-                    article=text.article,
-                    quantity=quantity,
-                    sentence=sentence.strip(),
-                    context=frozenset((words - _content_words(quantity.text)) | ({qualifier} - {""})),
-                    qualifier=qualifier,
-                    predicate=_predicate_word(sentence, quantity),
-                    happenings=frozenset(_HAPPENINGS[word] for word in words if word in _HAPPENINGS),
-                )
-            )
-    return figures
-
-
-def _is_interval(sentence: str, quantity: Quantity) -> bool:
-    """`a week after`, `two days earlier`, `in twelve months`: a time between happenings, not how long
-    one lasted."""
-    following = sentence[quantity.end :].split()[:1]
-    preceding = [word.lower() for word in sentence[: quantity.start].split()[-2:]]
-    return bool(
-        (following and following[0].lower().strip(",.") in _OFFSET_WORDS)
-        or (preceding and preceding[-1] in _SPAN_PREPOSITIONS)
-        or (preceding[-1:] == ["the"] and preceding[:1] and preceding[0] in _SPAN_PREPOSITIONS)
-    )
-
-
-def _predicate_word(sentence: str, quantity: Quantity) -> str:
-    """What happened to what a count counts: the word after it (`27 people were detained`) unless
-    punctuation intervenes, else the word before it (`drew about 9,000 people, according to…`)."""
-    clause = _CLAUSE_BREAK.split(sentence[quantity.end :], maxsplit=1)[0]
-    for word in _WORD.findall(clause)[:4]:
-        if word.lower() not in _AUXILIARIES and word.lower() not in _STOP_WORDS:
-            return _same_fate(_stem(word.lower()))
-    before = _WORD.findall(sentence[: quantity.start])
-    return _same_fate(_stem(before[-1].lower())) if before else ""
-
-
-def _same_fate(word: str) -> str:
-    return _FATES.get(word, word)
-
-
-def _qualifier(quantity: Quantity) -> str:
-    """A proper adjective between a count and its noun (`Indian` in `Five Indian soldiers`)."""
-    words = _WORD.findall(quantity.text)
-    if quantity.kind != "count" or len(words) < 2 or not words[-2][:1].isupper():
-        return ""
-    return words[-2].lower()
-
-
-def _content_words(text: str) -> set[str]:
-    words = {word.lower() for word in _WORD.findall(text)}
-    return {_stem(word) for word in words if word not in _STOP_WORDS and word not in _TIME_WORDS}
-
-
-def _stem(word: str) -> str:
-    """`talks`/`talk`, `killed`/`kill`, `exercises`/`exercise`: enough to see two sentences are about
-    the same thing."""
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("ches", "shes", "xes", "sses", "zes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    if word.endswith("ing") and len(word) > 5:
-        return word[:-3]
-    if word.endswith("ed") and len(word) > 4:
-        return word[:-2]
-    return word
 
 
 def _measure(quantity: Quantity) -> str:

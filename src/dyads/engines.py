@@ -2,8 +2,9 @@
 
 Reading, extraction, deduplication and storage stay in the calling process (deduplication needs one
 index, DuckDB one writer); parsing, actor linking and event coding, which take nearly all the time,
-run per batch in `code_batch`, the one function every engine calls. Engines return each batch's
-results in the order the batches came, so the store sees the same writes whatever the engine.
+run per batch in `code_batch`, the one function every engine calls, together with reading each
+article's figures, so the one writer does as little as it can. Engines return each batch's results in
+the order the batches came, so the store sees the same writes whatever the engine.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ from spacy.language import Language
 from dyads.actors.dictionary import ActorDictionary
 from dyads.errors import DyadsError
 from dyads.events.coding import shared_coding_pipeline, stream_coded
-from dyads.model import Article, Event, Mention, record_from_dict, record_from_json, record_json
+from dyads.figures import read_figures
+from dyads.model import Article, Event, Figure, Mention, record_from_dict, record_from_json, record_json
 
 logger = logging.getLogger(__name__)
 
@@ -61,19 +63,21 @@ class CodingConfig:
 class CodedArticle:
     mentions: tuple[Mention, ...]
     events: tuple[Event, ...]
+    figures: tuple[Figure, ...]
 
 
 def code_batch(articles: Sequence[Article], config: CodingConfig) -> list[CodedArticle]:
-    """Mentions and events of each article of a batch: the unit of work of every engine."""
+    """Mentions, events and figures of each article of a batch: the unit of work of every engine."""
     if not articles:
         return []
     nlp = config.pipeline()
     # Strings spaCy adds for this batch's new words are freed when the zone closes; without it the
     # vocabulary, and memory, would grow with every article ever parsed.
     with nlp.memory_zone():
+        coded = stream_coded(articles, nlp, parse_all=config.parse_all)
         return [
-            CodedArticle(tuple(mentions), tuple(events))
-            for mentions, events in stream_coded(articles, nlp, parse_all=config.parse_all)
+            CodedArticle(tuple(mentions), tuple(events), tuple(read_figures(article.id, article.text)))
+            for article, (mentions, events) in zip(articles, coded, strict=True)
         ]
 
 
@@ -218,17 +222,19 @@ class RayEngine:
             )
             dataset.write_parquet(str(directory))
             rows = duckdb.sql(
-                "SELECT batch, position, mentions, events FROM read_parquet(?) ORDER BY batch, position",
+                """SELECT batch, position, mentions, events, figures FROM read_parquet(?)
+                   ORDER BY batch, position""",
                 params=[str(directory / "*.parquet")],
             ).fetchall()
         else:
             rows = []
         coded: list[list[CodedArticle]] = [[] for _ in chunk]
-        for number, _, mentions, events in rows:
+        for number, _, mentions, events, figures in rows:
             coded[number].append(
                 CodedArticle(
                     tuple(record_from_dict(Mention, m) for m in json.loads(mentions)),
                     tuple(record_from_dict(Event, e) for e in json.loads(events)),
+                    tuple(record_from_dict(Figure, f) for f in json.loads(figures)),
                 )
             )
         for batch, results in zip(chunk, coded, strict=True):
@@ -250,6 +256,7 @@ class _RayCoder:
         return frame.drop(columns=["article"]).assign(
             mentions=[_json_list(result.mentions) for result in coded],
             events=[_json_list(result.events) for result in coded],
+            figures=[_json_list(result.figures) for result in coded],
         )
 
 

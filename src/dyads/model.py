@@ -13,6 +13,8 @@ from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from types import UnionType
 from typing import Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
+from dyads.quantities import Quantity
+
 DatePrecision = Literal["day", "month", "year", "before", "range"]
 _Record = TypeVar("_Record")
 
@@ -284,9 +286,32 @@ class ReportedEvent:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A figure an article gives and what its sentence says it measures (see `dyads.figures`).
+
+    `context` holds the sentence's content words beside the figure's own, stemmed; `qualifier` a
+    proper adjective between a count and its noun; `predicate` what happened to what it counts;
+    `happenings` the kinds of happening whose length a duration may give. `position` is its place
+    among the article's figures.
+    """
+
+    article_id: str
+    position: int
+    sentence: str
+    quantity: Quantity
+    context: frozenset[str]
+    qualifier: str
+    predicate: str
+    happenings: frozenset[str]
+
+
+@dataclass(frozen=True)
 class ArticleText:
+    """An article of a story with its text and its figures: what a comparison reads of it."""
+
     article: StoryArticle
     text: str
+    figures: tuple[Figure, ...]
 
 
 @dataclass(frozen=True)
@@ -319,13 +344,13 @@ class PersonMention:
 
 
 def record_json(record) -> str:
-    """A record as JSON (nested records as objects, tuples as lists, dates in ISO format), for data
+    """A record as JSON (nested records as objects, tuples and sets as lists, dates in ISO format), for data
     that leaves the process as text: what cluster workers receive and write to Parquet."""
-    return json.dumps(asdict(record), default=_isoformat, ensure_ascii=False)
+    return json.dumps(asdict(record), default=_plain_value, ensure_ascii=False)
 
 
-def _isoformat(value: dt.date) -> str:
-    return value.isoformat()
+def _plain_value(value: dt.date | frozenset) -> str | list:
+    return sorted(value) if isinstance(value, frozenset) else value.isoformat()
 
 
 def record_from_json(cls: type[_Record], text: str) -> _Record:
@@ -346,8 +371,8 @@ def _from_plain(hint, value):
         hint = next(arg for arg in get_args(hint) if arg is not type(None))
     if is_dataclass(hint):
         return record_from_dict(hint, value)
-    if get_origin(hint) is tuple:
-        return tuple(value)
+    if get_origin(hint) in (tuple, frozenset):
+        return get_origin(hint)(value)
     if hint in (dt.date, dt.datetime):
         return hint.fromisoformat(value)
     return value

@@ -1,4 +1,4 @@
-"""Text normalization shared by article identity and duplicate detection.
+"""Text normalization shared by article identity, duplicate detection and plain-text reading.
 
 Two copies of an article that differ only in quote style, Unicode form, case or spacing are the same
 text, so identity is computed on a normalized form rather than on the raw characters.
@@ -13,6 +13,7 @@ import unicodedata
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z0-9])|\n+")
 
 
 def normalize_text(text: str) -> str:
@@ -29,3 +30,9 @@ def content_id(text: str) -> str:
 def words(text: str) -> list[str]:
     """Normalized word tokens, for shingling and overlap measures."""
     return _WORD.findall(normalize_text(text))
+
+
+def plain_sentences(text: str) -> list[str]:
+    """Sentences of plain text split at end punctuation before a capital or digit and at line breaks,
+    without a parser: for reading figures and finding a sentence that mentions something."""
+    return _SENTENCE_END.split(text)

@@ -151,9 +151,10 @@ def ingest(
         outcome = outcomes.popleft()
         mentions = [mention for result in coded for mention in result.mentions]
         events = [event for result in coded for event in result.events]
+        figures = [figure for result in coded for figure in result.figures]
         with clock.stage(STORE_STAGE), store.transaction():
             store.write_batch(
-                run_id, outcome.articles, outcome.duplicates, outcome.rejections, mentions, events
+                run_id, outcome.articles, outcome.duplicates, outcome.rejections, mentions, events, figures
             )
         accepted += len(outcome.articles)
         duplicates += len(outcome.duplicates)

@@ -116,21 +116,43 @@ def find_quantities(sentence: str) -> list[Quantity]:
             f"find_quantities takes one sentence as str, not {type(sentence).__name__}; "
             "decode bytes and pass sentences one at a time"
         )
-    if not _NUMBER_SIGN.search(sentence):
+    tokens = [(match.start(), match.group()) for match in _TOKEN_START.finditer(sentence)]
+    signs = [index for index, (_, word) in enumerate(tokens) if _is_sign(word)]
+    if not signs:
         return []
     source = _Sentence(sentence, _blocked_characters(sentence))
     found: list[Quantity] = []
-    resume = 0
-    for token in _TOKEN_START.finditer(sentence):
-        if token.start() < resume:
+    resume = next_sign = 0
+    for index, (start, word) in enumerate(tokens):
+        if start < resume or not _may_start(word):
             continue
-        parsed = _parse_at(source, token.start(), found[-1].end if found else -1)
+        while next_sign < len(signs) and signs[next_sign] < index:
+            next_sign += 1
+        if next_sign == len(signs):
+            break
+        if signs[next_sign] - index > _SIGN_REACH:
+            continue
+        parsed = _parse_at(source, start, found[-1].end if found else -1)
         if parsed is None:
             continue
         if parsed.quantity is not None:
             found.append(parsed.quantity)
         resume = parsed.end
     return found
+
+
+def _is_sign(token: str) -> bool:
+    """Whether a token holds something every figure has: a digit, a number word, a unit of time."""
+    return token.lower() in _SIGN_WORDS or (not token.isalpha() and _DIGIT.search(token) is not None)
+
+
+def _may_start(token: str) -> bool:
+    """Whether a figure can start at a token: a digit, or a word or sign in `_STARTS` (`USD3bn`
+    starts with the code)."""
+    if token[0].isdigit():
+        return True
+    letters = _LEADING_LETTERS.match(token)
+    return (letters.group() if letters else token).lower() in _STARTS
 
 
 # Records of one reading
@@ -243,6 +265,7 @@ Any other run with a digit is a date, a time, an ordinal, a decade or a code ("2
 "1990s", "G20", "Su-35") and holds none.
 """
 _CHUNK = re.compile(r"\S+")
+_DIGIT = re.compile(r"\d")
 _TITLE_CASE_SHARE = 0.7
 _OPENING = re.compile(r"^[(\[{\"'“‘«]+")
 _CLOSING = re.compile(r"[)\]}\"'”’»,;:!?.]+$")
@@ -455,31 +478,37 @@ _MINUTES_PER = {
     "century": 52596000.0,
 }
 """Minutes in each unit of time; a month and a year are their average lengths."""
-_NUMBER_SIGN = re.compile(
-    r"\d|\b(?:"
-    + "|".join(
-        sorted(
-            {
-                *_ONES,
-                *_TENS,
-                *_MULTIPLIERS,
-                *_SCALES,
-                *_VAGUE_SPANS,
-                "few",
-                "several",
-                "handful",
-                "half",
-                "quarter",
-            }
-            | {f"{unit}s?" for unit in _MINUTES_PER}
-            | {"secs?", "mins?", "hrs?", "yrs?", "centuries"}
-        )
-    )
-    + r")\b",
-    re.IGNORECASE,
+_SIGN_WORDS = frozenset(
+    {
+        *_ONES,
+        *_TENS,
+        *_MULTIPLIERS,
+        *_SCALES,
+        *_VAGUE_SPANS,
+        "few",
+        "several",
+        "handful",
+        "half",
+        "quarter",
+        "secs",
+        "sec",
+        "mins",
+        "min",
+        "hrs",
+        "hr",
+        "yrs",
+        "yr",
+        "centuries",
+    }
+    | set(_MINUTES_PER)
+    | {f"{unit}s" for unit in _MINUTES_PER}
 )
-"""Something a figure needs (a digit, a number word, a unit of time): a sentence without any has none,
-which spares reading it position by position."""
+"""Words every figure has one of, if it has no digit: number words and units of time. A sentence
+without any has no figure, which spares reading it position by position."""
+_SIGN_REACH = 12
+"""Tokens from where a figure starts to its first sign, at most: a hedge of four words (`a little more
+than`), `between`, a currency of five tokens (`U.S. $`) and an article (`an hour`). Positions farther
+from a sign start no figure and are not read."""
 _DURATION_UNIT = _pattern(
     r"(?P<unit>(?P<second>seconds?|secs?)|(?P<minute>minutes?|mins?)|(?P<hour>hours?|hrs?)|(?P<day>days?)"
     r"|(?P<week>weeks?)|(?P<fortnight>fortnights?)|(?P<month>months?)|(?P<year>years?|yrs?)"
@@ -524,6 +553,16 @@ _CURRENCY_SYMBOL = re.compile(
     r"(?<![^\W\d_])(?:US\$|U\.S\.\s?\$|AU\$|A\$|CA\$|C\$|HK\$|NZ\$|S\$|R\$|[$€£¥₽₹₩₪₺₴])\s?"
 )
 _CURRENCY_CODE_BEFORE = re.compile(r"(?P<code>" + "|".join(_CURRENCY_CODES) + r"|Rs\.?)\s*(?=\d)")
+_LEADING_LETTERS = re.compile(r"[^\W\d_]+")
+_STARTS = frozenset(
+    {phrase.split()[0] for phrase in _MODIFIERS}
+    | {"between", "a", "an", "rs"}
+    | {re.split(r"\W", symbol)[0] or symbol[0] for symbol in _CURRENCY_SYMBOLS}
+    | {code.lower() for code in _CURRENCY_CODES}
+    | _SIGN_WORDS
+)
+"""Lowercased first words (or signs) a figure can start with, besides a digit: a hedge, `between`, a
+currency, an article or a number word. A token that is none of them starts no figure."""
 _CURRENCY_WORDS = {
     "dollar": "USD",
     "euro": "EUR",
@@ -656,7 +695,7 @@ def _blocked_characters(text: str) -> bytes:
     names_allowed = not _title_case(text)
     for index, chunk in enumerate(chunks):
         raw = chunk.group()
-        if not any(character.isdigit() for character in raw):
+        if not _DIGIT.search(raw):
             continue
         core = _CLOSING.sub("", _OPENING.sub("", raw))
         if not _QUANTITY_CHUNK.fullmatch(core) or _owned_number(chunks, index, core, names_allowed):
