@@ -6,7 +6,11 @@ the same run, because absolute figures on shared machines are noisy: bare spaCy 
 article text with the same model, which is what a coder that parses everything pays for parsing alone.
 
     python benchmarks/bench_ingest.py --articles 5000
+    python benchmarks/bench_ingest.py --articles 5000 --steps ingest,ingest2 --repeat 3   # workers
     python benchmarks/bench_ingest.py --articles 20000 --steps ingest   # memory at scale
+
+With `--repeat N` the steps run N rounds, interleaved, and each step reports its median run; ratios
+between steps are also given per round, as the rounds of one run share the machine's mood.
 """
 
 from __future__ import annotations
@@ -106,31 +110,58 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=5000)
     parser.add_argument("--mix", choices=sorted(MIXES), default="world")
     parser.add_argument("--steps", default=",".join(STEPS), help=f"comma-separated, from: {', '.join(STEPS)}")
+    parser.add_argument("--repeat", type=int, default=1, help="rounds of the steps; medians are reported")
     parser.add_argument("--json", type=Path, help="write the results here as JSON")
     args = parser.parse_args()
     steps = [step for step in args.steps.split(",") if step]
-    results: dict[str, dict] = {}
+    runs: dict[str, list[dict]] = {step: [] for step in steps}
     with tempfile.TemporaryDirectory() as workdir:
         corpus = str(write_corpus(Path(workdir) / "corpus", args.articles, mix=args.mix))
-        for step in steps:
-            if step == "read":
-                results[step] = run_isolated(measure_read, corpus)
-            elif step == "spacy":
-                results[step] = run_isolated(measure_spacy, corpus)
-            else:
-                workers = 2 if step == "ingest2" else 1
-                db = f"{workdir}/{step}.duckdb"
-                results[step] = run_isolated(measure_ingest, corpus, db, workers, step == "parse-all")
+        for number in range(args.repeat):
+            for step in steps:
+                runs[step].append(measure(step, corpus, f"{workdir}/{step}-{number}.duckdb"))
+    results = {step: median_run(found) for step, found in runs.items()}
     report(args, results)
+    report_rounds(runs)
     if args.json:
-        args.json.write_text(json.dumps(results, indent=2))
+        args.json.write_text(json.dumps({"median": results, "runs": runs}, indent=2))
+
+
+def measure(step: str, corpus: str, db: str) -> dict:
+    if step == "read":
+        return run_isolated(measure_read, corpus)
+    if step == "spacy":
+        return run_isolated(measure_spacy, corpus)
+    return run_isolated(measure_ingest, corpus, db, 2 if step == "ingest2" else 1, step == "parse-all")
+
+
+def median_run(found: list[dict]) -> dict:
+    """The run of median time, with every run's seconds beside it."""
+    ordered = sorted(found, key=lambda run: run["seconds"])
+    return {**ordered[(len(ordered) - 1) // 2], "all_seconds": [run["seconds"] for run in found]}
+
+
+def report_rounds(runs: dict[str, list[dict]]) -> None:
+    """Each step's time in each round and, per round, how much faster each step was than the first."""
+    rounds = len(next(iter(runs.values()), []))
+    if rounds < 2:
+        return
+    first = next(iter(runs))
+    print(f"\nper round (seconds; speed vs {STEPS[first]} in the same round):")
+    for step, found in runs.items():
+        cells = [
+            f"{run['seconds']:.2f}"
+            + ("" if step == first else f" ({runs[first][i]['seconds'] / run['seconds']:.2f}x)")
+            for i, run in enumerate(found)
+        ]
+        print(f"  {STEPS[step]:38} " + "; ".join(cells))
 
 
 def report(args, results: dict[str, dict]) -> None:
     print(
         f"machine: {platform.machine()}, {multiprocessing.cpu_count()} CPUs, Python {platform.python_version()}"
     )
-    print(f"corpus: {args.articles} generated articles, mix {args.mix}")
+    print(f"corpus: {args.articles} generated articles, mix {args.mix}; median of {args.repeat} run(s)")
     words = results.get("spacy", {}).get("words")
     if words:
         print(f"words: {words:,}")

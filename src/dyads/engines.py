@@ -25,7 +25,6 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from dyads.actors.dictionary import ActorDictionary
 from dyads.errors import DyadsError
 from dyads.events.coding import shared_coding_pipeline, stream_coded
 from dyads.figures import read_figures
@@ -94,7 +93,6 @@ class LocalEngine:
             raise DyadsError(f"--workers must be at least 1, not {workers}")
         self.config = config
         self.workers = workers
-        self._coded_here = False
 
     def code(self, batches: Iterable[Sequence[Article]]) -> Iterator[list[CodedArticle]]:
         """Code in this process when there is one worker or a single batch (starting processes and
@@ -106,14 +104,13 @@ class LocalEngine:
             return
         if second is None:
             for batch in itertools.chain((first,), batches):
-                self._coded_here = self._coded_here or bool(batch)
                 yield code_batch(batch, self.config)
             return
         context = multiprocessing.get_context("spawn")
         pool = ProcessPoolExecutor(
             self.workers, mp_context=context, initializer=_exit_with_parent, initargs=(os.getpid(),)
         )
-        with pool:
+        try:
             in_flight: deque[Future] = deque()
             for batch in itertools.chain((first, second), batches):
                 in_flight.append(pool.submit(code_batch, list(batch), self.config))
@@ -121,12 +118,10 @@ class LocalEngine:
                     yield in_flight.popleft().result()
             while in_flight:
                 yield in_flight.popleft().result()
-
-    def loaded_dictionary(self) -> ActorDictionary | None:
-        """The actor dictionary of the pipeline this process loaded, if it coded here."""
-        if not self._coded_here:
-            return None
-        return self.config.pipeline().get_pipe("dyads_actor_linker").dictionary
+        finally:
+            # Workers take seconds to free their pipelines and exit; the caller need not wait for that
+            # before storing the last batch and making stories.
+            pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -199,9 +194,6 @@ class RayEngine:
         finally:
             if started:
                 ray.shutdown()
-
-    def loaded_dictionary(self) -> ActorDictionary | None:
-        return None
 
     def _code_chunk(self, chunk: list[list[Article]], directory: Path) -> Iterator[list[CodedArticle]]:
         import duckdb

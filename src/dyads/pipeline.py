@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from dyads.actors.dictionary import ActorDictionary
+from dyads.actors.dictionary import ActorDictionary, shared_dictionary
 from dyads.actors.roles import Role
 from dyads.compare import compare_story
 from dyads.dedup import DedupConfig, DuplicateIndex, minhash_signature
@@ -164,12 +164,12 @@ def ingest(
         if unstoried >= _CHUNK_ARTICLES:
             # while the workers parse the batches in flight
             with clock.stage(STORIES_STAGE):
-                update_stories(store, options.stories, options.actors_files, engine.loaded_dictionary())
+                update_stories(store, options.stories, options.actors_files)
             unstoried = 0
         if progress:
             progress(outcome.inputs)
     with clock.stage(STORIES_STAGE):
-        update_stories(store, options.stories, options.actors_files, engine.loaded_dictionary())
+        update_stories(store, options.stories, options.actors_files)
     with store.transaction():
         if accepted or duplicates or rejections:
             store.finish_run(run_id, dt.datetime.now(dt.UTC).replace(tzinfo=None))
@@ -185,13 +185,12 @@ def update_stories(
     store: Store,
     options: StoryOptions = StoryOptions(),
     actors_files: Sequence[str] = (),
-    dictionary: ActorDictionary | None = None,
 ) -> list[str]:
     """Put every article that is in no story yet into one, and compare again each story that grew.
 
     New articles are taken a stretch of time at a time, each against the stories stored near it, so
     the cost and the memory follow the new articles, not the database. The actor dictionary (for
-    titles against dated roles) is the linker's when the caller has one loaded.
+    titles against dated roles) is the process's shared one, the linker's when this process codes.
     """
     pending = [profile for profile, _ in store.story_profiles(pending=True)]
     if not pending:
@@ -208,7 +207,7 @@ def update_stories(
         with store.transaction():
             store.add_to_stories(assignments, dt.datetime.now(dt.UTC).replace(tzinfo=None))
         grown.update(assignment.story_id for assignment in assignments)
-    dictionary = dictionary or ActorDictionary.load(actors_files)
+    dictionary = shared_dictionary(tuple(actors_files))
     ordered = sorted(grown)
     for start in range(0, len(ordered), _COMPARED_AT_ONCE):
         materials = store.story_materials(ordered[start : start + _COMPARED_AT_ONCE])

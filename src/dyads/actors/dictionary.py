@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -200,3 +201,10 @@ def _read_agents(source) -> dict[str, str]:
                 if form.strip():
                     agents[form.strip().lower()] = row["code"].strip()
     return agents
+
+
+@functools.lru_cache(maxsize=2)
+def shared_dictionary(extra_files: tuple[str, ...] = ()) -> ActorDictionary:
+    """The dictionary with these files, loaded once per process: the actor linker and the story
+    comparisons of an ingest read the same one (loading takes seconds)."""
+    return ActorDictionary.load(extra_files)

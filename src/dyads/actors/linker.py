@@ -24,7 +24,14 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from dyads.actors.dictionary import COUNTRY_KINDS, ELITE, ActorDictionary, NameEntry, Person
+from dyads.actors.dictionary import (
+    COUNTRY_KINDS,
+    ELITE,
+    ActorDictionary,
+    NameEntry,
+    Person,
+    shared_dictionary,
+)
 
 SPAN_KEY = "dyads_actors"
 DATE_EXTENSION = "dyads_date"
@@ -108,7 +115,7 @@ class _ArticleMemory:
     requires=["token.dep", "token.ent_type", "doc.sents"],
 )
 def make_actor_linker(nlp: Language, name: str, actors_files: list[str]) -> ActorLinker:
-    return ActorLinker(nlp, ActorDictionary.load(actors_files), name=name)
+    return ActorLinker(nlp, shared_dictionary(tuple(actors_files)), name=name)
 
 
 class ActorLinker:
