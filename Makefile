@@ -45,6 +45,7 @@ lint: $(DEV_INSTALLED)
 
 bench: $(DEV_INSTALLED)
 	$(BIN)/python benchmarks/bench_ingest.py --articles 5000
+	$(BIN)/python benchmarks/bench_ingest.py --articles 5000 --steps ingest,ingest2 --repeat 3
 	$(BIN)/python benchmarks/bench_ingest.py --articles 20000 --steps ingest
 	$(BIN)/python benchmarks/bench_coding.py --articles 1000
 	$(BIN)/python benchmarks/bench_api.py --events 1000000

@@ -130,7 +130,7 @@ STATS_TABLE = """\
 │ rejected inputs  │                        0 │
 │ published        │ 2025-01-21 .. 2025-01-22 │
 │ outlets          │                        2 │
-│ mentions         │                      271 │
+│ mentions         │                      270 │
 │ events           │                       30 │
 │ stories          │                        1 │
 │ runs             │                        1 │

@@ -180,6 +180,39 @@ def test_titles_against_the_dictionary(text, day, conflict):
         assert found[0].evidence == (f"{text} said.",)
 
 
+FOREIGN_MINISTERS = {
+    "Subrahmanyam Jaishankar": Role(
+        person="Subrahmanyam Jaishankar", variants=("Jaishankar",), country="IND", code="INDGOV",
+        office="foreign_minister", title="External Affairs Minister", start=dt.date(2019, 5, 31), end=None,
+    ),
+    "David Lammy": Role(
+        person="David Lammy", variants=("Lammy",), country="GBR", code="GBRGOV", office="foreign_minister",
+        title="Foreign Secretary", start=dt.date(2024, 7, 5), end=dt.date(2025, 9, 5),
+    ),
+    "Marco Rubio": Role(
+        person="Marco Rubio", variants=("Rubio",), country="USA", code="USAGOV", office="foreign_minister",
+        title="Secretary of State", start=dt.date(2025, 1, 21), end=None,
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "conflict"),
+    [
+        ("Indian Foreign Secretary Subrahmanyam Jaishankar", "Subrahmanyam Jaishankar", True),
+        ("External Affairs Minister Subrahmanyam Jaishankar", "Subrahmanyam Jaishankar", False),
+        ("Indian Foreign Minister Subrahmanyam Jaishankar", "Subrahmanyam Jaishankar", False),
+        ("British Foreign Secretary David Lammy", "David Lammy", False),
+        ("British Foreign Minister David Lammy", "David Lammy", False),
+        ("Secretary of State Marco Rubio", "Marco Rubio", False),
+        ("Foreign Secretary Marco Rubio", "Marco Rubio", True),
+    ],
+)
+def test_titles_some_governments_use_for_other_posts(text, person, conflict):
+    mention = PersonMention(OUTLET_A, text, person, dt.date(2025, 6, 1), f"{text} said.")
+    assert bool(title_conflicts("s", [(mention, (FOREIGN_MINISTERS[person],))])) is conflict
+
+
 def test_done_against_only_expected():
     events = [
         event(OUTLET_A, "GBR", "UKR", "05", sentence="Britain and Ukraine signed the agreement on Thursday."),

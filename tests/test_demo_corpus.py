@@ -147,3 +147,16 @@ def test_demo_topic_disagreements(demo_db):
         if c.kind == "assertion_vs_unconfirmed"
     }
     assert pairs == {"CHN-USA", "DEU-FRA", "MEX-USA"}
+
+
+def test_demo_titles_that_do_not_fit_the_date(demo_db):
+    """Merz called German President while Chancellor; Jaishankar called Foreign Secretary, India's top
+    diplomat's post, while External Affairs Minister. Nobody else's title is wrong."""
+    path, _ = demo_db
+    found = {
+        next(value for doc, value in c.values if doc != "actor dictionary")
+        for story in store_stories(path)
+        for c in story.conflicts
+        if c.kind == "reference_fact"
+    }
+    assert found == {"President Friedrich Merz", "Foreign Secretary Subrahmanyam Jaishankar"}

@@ -34,6 +34,10 @@ def sentence_filter(nlp):
         ("Wait…\nMore.", ["Wait…", "More."]),
         ("", []),
         ("\n\n  \n", []),
+        # a wire dateline opening a paragraph belongs to no sentence
+        ("MOSCOW, June 19 (Reuters) - Lavrov spoke. More.", ["Lavrov spoke.", "More."]),
+        ("Title\n\nKYIV (AP) — Zelensky met Duda.", ["Title", "Zelensky met Duda."]),
+        ("He flew on. PARIS - no dateline here.", ["He flew on.", "PARIS - no dateline here."]),
     ],
 )
 def test_rule_sentences(text, expected):

@@ -57,6 +57,18 @@ _TITLE_OFFICES: tuple[tuple[str, frozenset[str]], ...] = tuple(
     for title in titles
 )  # fmt: skip
 """Titles, longest first within an office, and the offices of the dictionary's dated roles they name."""
+_NATIONAL_TITLES = {
+    "external affairs minister": frozenset({"IND"}),
+    "foreign secretary": frozenset({"GBR"}),
+    "secretary of state": frozenset({"USA", "GBR"}),
+    "defence secretary": frozenset({"GBR"}),
+    "defense secretary": frozenset({"USA"}),
+    "secretary of defense": frozenset({"USA"}),
+    "chancellor": frozenset({"DEU", "AUT"}),
+}
+"""Titles that name the office only in the governments that use them: elsewhere they name another post
+(India's Foreign Secretary is its top diplomat, not the minister; Britain's Chancellor runs the
+Treasury)."""
 _NOT_THE_OFFICE = frozenset({"vice", "deputy", "former", "ex", "then", "acting", "late", "first"})
 _DENIED_MODES = frozenset({"denied"})
 _NOT_YET = frozenset({"hypothetical", "intended"})
@@ -372,11 +384,14 @@ def title_conflicts(story_id: str, people: Sequence[tuple[PersonMention, Sequenc
 
 
 def _title_fits(title: str, offices: frozenset[str], holding: Sequence[Role]) -> bool:
-    """A title fits the role's own title, or its office under another name (`Foreign Secretary` for a
-    foreign minister); `President` only fits a president, as chancellors and premiers head
-    governments too."""
+    """A title fits the role's own title, or its office under another name (`Foreign Minister` for
+    Britain's Foreign Secretary) where that name is used for it; `President` only fits a president, as
+    chancellors and premiers head governments too."""
     if any(title.lower() in role.title.lower() for role in holding):
         return True
+    countries = _NATIONAL_TITLES.get(title.lower())
+    if countries is not None and not any(role.country in countries for role in holding):
+        return False
     return title != "President" and bool(offices & {role.office for role in holding})
 
 

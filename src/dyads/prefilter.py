@@ -29,6 +29,7 @@ from spacy.util import filter_spans
 
 from dyads.actors.linker import LinkedMention
 from dyads.events.coder import STATEMENT
+from dyads.extract.newscopy import match_dateline
 from dyads.topics import continues_meeting, says_not_discussed
 
 _SENTENCE_END = frozenset({".", "!", "?", "…"})
@@ -72,23 +73,38 @@ def rule_sentences(doc: Doc) -> Iterator[Span]:
     """Sentences by punctuation and paragraph breaks, without a parser.
 
     A sentence ends after `.`, `!`, `?` or `…` (and any closing quotes or brackets) when the next
-    word does not start in lower case, and at every line break; whitespace between sentences
-    belongs to neither.
+    word does not start in lower case, and at every line break; whitespace between sentences, and a
+    wire dateline opening a paragraph, belong to none.
     """
     start = None
     for token in doc:
         if token.is_space:
             if start is not None and _PARAGRAPH.search(token.text):
-                yield doc[start : token.i]
+                yield _without_dateline(doc[start : token.i])
                 start = None
             continue
         if start is None:
             start = token.i
         if _PARAGRAPH.search(token.whitespace_) or _ends_sentence(doc, token):
-            yield doc[start : token.i + 1]
+            yield _without_dateline(doc[start : token.i + 1])
             start = None
     if start is not None:
-        yield doc[start:]
+        yield _without_dateline(doc[start:])
+
+
+def _without_dateline(sentence: Span) -> Span:
+    """A sentence without the wire dateline it opens with (`MOSCOW, June 19 (Reuters) –`): the parser
+    would take the place for the subject and the real subject for its apposition."""
+    dateline = match_dateline(sentence.text) if _starts_paragraph(sentence) else None
+    if dateline is None:
+        return sentence
+    start = sentence.start_char + dateline.end
+    first = next((token.i for token in sentence if token.idx >= start), sentence.end)
+    return sentence.doc[first : sentence.end] if first < sentence.end else sentence
+
+
+def _starts_paragraph(sentence: Span) -> bool:
+    return sentence.start == 0 or "\n" in sentence.doc[sentence.start - 1].text_with_ws
 
 
 def _ends_sentence(doc: Doc, token: Token) -> bool:

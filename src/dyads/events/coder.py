@@ -7,9 +7,10 @@ or an event noun such as `talks`, `sanctions`, `invitations`) it
    by the frame of the matching pattern; `between X and Y`; `China-Russia relations`), expanding
    coordination on both sides and resolving `he`/`she` to the last person named;
 2. picks the most specific pattern: the CAMEO code;
-3. reads the mode from the predicate and its governors: `ready/willing/plans to` → intended,
-   `would … if/should` → threatened (a threatened sanction or attack is coded as a threat, 13x),
-   `could/may/might/is expected to` → hypothetical, negation and `deny` → denied;
+3. reads the mode from the predicate and its governors: `ready/willing/plans to` or an accepted
+   invitation → intended, `would … if/should` → threatened (a threatened sanction or attack is coded
+   as a threat, 13x), `could/may/might/is expected to` or an invitation → hypothetical, negation and
+   `deny` → denied;
 4. reads attribution from an enclosing communication verb (`X said`, `X told reporters`) or
    `according to X`, kept apart from the event's own source.
 A predicate yields nothing unless it matched a pattern and has a linked source actor.
@@ -40,6 +41,9 @@ _INTEND = frozenset(
 )  # fmt: skip
 _THREATEN = frozenset({"threaten", "threat", "warn", "warning", "ultimatum"})
 _DENY = frozenset({"deny", "reject", "dismiss", "refute"})
+_INVITE = frozenset({"invite", "invitation"})
+"""`invited Putin to visit`, `an invitation to visit`: the visit is only proposed, or intended once
+the invitation is accepted."""
 _HYPOTHETICAL_MODALS = frozenset({"could", "may", "might"})
 _CONDITIONAL_MODALS = frozenset({"would", "will", "'d", "wo"})
 _EXPECT = frozenset({"expect", "likely", "poise", "set"})
@@ -434,6 +438,8 @@ class _Context:
         if predicate.dep_ == "xcomp" and (raised := _child(predicate.head, "nsubjpass")) is not None:
             # `X and Y are expected to meet`, `X was asked to mediate`: the passive subject acts
             return self.actors(raised)
+        if predicate.dep_ == "conj":
+            return self.sources(_coordinated_with(predicate))
         if predicate.dep_ in _INHERITS_SUBJECT and predicate.head.i != predicate.i:
             return self.sources(predicate.head)
         return []
@@ -666,6 +672,9 @@ def _mode(predicate: Token) -> tuple[str, bool]:
             return "denied", True
         if depth and lemma in _THREATEN:
             return "threatened", negated
+        if depth and lemma in _INVITE:
+            accepted = any(governor.lemma_.lower() == "accept" for governor in chain[depth + 1 :])
+            return ("intended" if accepted else "hypothetical"), negated
         if depth and lemma in _INTEND:
             return "intended", negated
         if depth and lemma in _EXPECT:
@@ -687,6 +696,14 @@ def _mode(predicate: Token) -> tuple[str, bool]:
     return "asserted", False
 
 
+def _finite_clause(verb: Token) -> bool:
+    """A clause with its own subject and tense (`as Russia kept up attacks`), not an infinitive whose
+    subject comes with `for` (`an invitation for Putin to visit`), which is part of what governs it."""
+    return any(c.dep_ in _OWN_SUBJECTS for c in verb.children) and not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    )
+
+
 def _governors(predicate: Token, levels: int = 4) -> list[Token]:
     """The predicate and the words whose mode it inherits: clauses it complements (`ready to X`,
     `would consider X`), but not phrases it merely sits in (`despite accusations`)."""
@@ -697,8 +714,22 @@ def _governors(predicate: Token, levels: int = 4) -> list[Token]:
             break
         if token.dep_ not in _MODE_INHERITING:
             break
-        if token.dep_ in ("advcl", "conj") and any(c.dep_ in _OWN_SUBJECTS for c in token.children):
+        if token.dep_ in ("advcl", "conj") and _finite_clause(token):
             break  # `pledged aid as Russia kept up attacks`: a clause of its own keeps its own mode
-        token = token.head
+        token = _coordinated_with(token) if token.dep_ == "conj" else token.head
         chain.append(token)
     return chain
+
+
+def _coordinated_with(verb: Token) -> Token:
+    """The verb a conjunct shares its subject and mode with: its head, unless the head is quoted and
+    the conjunct comes after the quote (`said "…will not change the outcome" and accused London`,
+    which the parser coordinates with `change`): then the verb that reports the quote."""
+    head = verb.head
+    for start, end in _quotes(verb.doc):
+        if start <= head.i < end <= verb.i:
+            reporter = head
+            while start <= reporter.i < end and reporter.head.i != reporter.i:
+                reporter = reporter.head
+            return reporter
+    return head
