@@ -151,8 +151,9 @@ def read_figures(article_id: str, text: str) -> list[Figure]:
     """Every figure of an article's text, in order, with what its sentence says it measures."""
     figures = []
     for sentence in plain_sentences(text):
-        words = _content_words(sentence)
-        for quantity in find_quantities(sentence):
+        quantities = find_quantities(sentence)
+        words = _content_words(sentence) if quantities else set()
+        for quantity in quantities:
             if quantity.kind == "duration" and _is_interval(sentence, quantity):
                 continue
             qualifier = _qualifier(quantity)
