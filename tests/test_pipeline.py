@@ -86,8 +86,15 @@ def write_corpus(directory, files=6, per_file=100):
 
 
 def counts(db_path):
+    """What a database holds; a file killed before its schema was committed holds nothing."""
     connection = duckdb.connect(str(db_path), read_only=True)
     try:
+        tables = {
+            row[0]
+            for row in connection.execute("SELECT table_name FROM information_schema.tables").fetchall()
+        }
+        if "articles" not in tables:
+            return dict.fromkeys(("articles", "duplicates", "unsigned", "events", "in stories"), 0)
         return {
             "articles": connection.execute("SELECT count(*) FROM articles").fetchone()[0],
             "duplicates": connection.execute("SELECT count(*) FROM duplicates").fetchone()[0],
