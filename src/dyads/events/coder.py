@@ -726,6 +726,9 @@ def _coordinated_with(verb: Token) -> Token:
     the conjunct comes after the quote (`said "…will not change the outcome" and accused London`,
     which the parser coordinates with `change`): then the verb that reports the quote."""
     head = verb.head
+    between = verb.doc[head.i + 1 : verb.i]
+    if not any(token.text in _CLOSING_QUOTES or token.text == '"' for token in between):
+        return head  # no quote closes between them: the common case, without reading the document's quotes
     for start, end in _quotes(verb.doc):
         if start <= head.i < end <= verb.i:
             reporter = head
