@@ -126,6 +126,23 @@ def test_demo_conflicts_find_planted_figures_and_nothing_false(demo_db):
     ).items()
 
 
+def test_demo_tolls_that_differ_although_one_is_a_floor(demo_db):
+    """Tripoli: at least 12 killed (the wire), 19 (Harbour Ledger), at least 15 (Prairie Post)."""
+    path, _ = demo_db
+    with Store.open(path, read_only=True) as store:
+        tallies = {
+            frozenset(value for _, value in c.values)
+            for s in store.stories()
+            for c in s.conflicts
+            if c.kind == "tally"
+        }
+    assert tallies == {
+        frozenset({"at least 12 people", "19 people"}),
+        frozenset({"at least 12 people", "At least 15 people"}),
+        frozenset({"19 people", "At least 15 people"}),
+    }
+
+
 def store_stories(path):
     with Store.open(path, read_only=True) as store:
         return store.stories()

@@ -17,6 +17,11 @@ from dyads.figures import read_figures
         ("The talks lasted three hours.", [("three hours", "", "last", {"meeting"})]),
         ("The drills went on for two weeks.", [("two weeks", "", "for", {"exercise"})]),
         ("Britain pledged £1.5 billion in aid.", [("£1.5 billion", "", "aid", set())]),
+        (
+            "Fighting that killed at least 12 people and forced families from their homes ended.",
+            [("at least 12 people", "", "killed", {"fighting"})],
+        ),
+        ("Police held 30 people while protesters marched.", [("30 people", "", "detained", {"protest"})]),
     ],
 )
 def test_what_a_figure_measures(sentence, expected):

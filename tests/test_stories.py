@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from dyads import stories
 from dyads.evaluate import read_jsonl, score_clusters
 from dyads.model import ArticleProfile
 from dyads.pipeline import ingest
@@ -118,3 +119,23 @@ def test_hard_corpus_beats_the_tf_idf_baseline(tmp_path):
 def test_articles_of_nothing_but_stop_words_start_stories_of_their_own():
     articles = [profile("a", "the and of the", "2025-01-21"), profile("b", "", "2025-01-21")]
     assert len(set(stories_of(assign_stories(articles)).values())) == 2
+
+
+def test_stories_do_not_depend_on_how_many_likeness_rows_are_computed_at_once(monkeypatch):
+    """Likeness is computed a block of articles at a time to bound memory on a day of news; the block
+    size must not change a single assignment."""
+    stored = [(profile("a", CALL, "2025-01-21", ["CHN-RUS"], ["RUSGOV"]), "s-call")]
+    pending = [
+        profile("b", CALL, "2025-01-22", ["CHN-RUS"], ["CHNGOV"]),
+        profile("c", SUMMIT, "2025-01-22", ["RUS-TUR"], ["TURGOV", "RUSGOV"]),
+        profile("d", FLOOD, "2025-01-22"),
+        profile("e", SUMMIT.replace("Sochi", "Ankara"), "2025-01-23", ["RUS-TUR"], ["TURGOV"]),
+        profile("f", FLOOD.replace("river", "lake"), "2025-01-23"),
+        profile(
+            "g", "Kremlin says the leaders held a conference call", "2025-01-23", ["CHN-RUS"], ["RUSGOV"]
+        ),
+    ]
+    at_once = assign_stories(pending, stored)
+    monkeypatch.setattr(stories, "_BLOCK_VALUES", 1)
+    assert assign_stories(pending, stored) == at_once
+    assert len({a.story_id for a in at_once}) == 3

@@ -6,8 +6,9 @@ cooperation, which is mutual; in order otherwise), the same CAMEO root, and date
 happening. Conflicts are found
 - on a claim: outlets dating it to different days; one asserting what another denies;
 - between sentences of different outlets about the same thing: figures that cannot both be true
-  ("three hours" against "nearly four hours"; "12 killed" against "19 killed"), while compatible
-  ones ("an hour and 35 minutes", "over an hour and a half") are left alone;
+  ("three hours" against "nearly four hours"; "12 killed" against "19 killed"), and tolls that differ
+  although one is only a floor ("at least 12 killed" against "19 killed"), while compatible ones ("an
+  hour and 35 minutes", "over an hour and a half") are left alone;
 - against the actor dictionary: a title that does not match the office the person held on the
   article's date ("German President Friedrich Merz" while he was Chancellor).
 """
@@ -15,6 +16,7 @@ happening. Conflicts are found
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -32,7 +34,7 @@ from dyads.model import (
     StoryComparison,
 )
 from dyads.normalize import plain_sentences
-from dyads.quantities import Quantity, comparable, compatible
+from dyads.quantities import comparable, compatible
 from dyads.topics import says_not_discussed
 
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
@@ -313,6 +315,7 @@ def figure_conflicts(story_id: str, texts: Sequence[ArticleText]) -> list[Confli
         for figure in text.figures:
             by_measure[(figure.quantity.kind, figure.quantity.unit)].append((text.article, figure))
     conflicts: dict[tuple, Conflict] = {}
+    told: set[tuple] = set()  # the same two figures in other sentences of the same articles
     for measure, figures in by_measure.items():
         for index, (article_a, a) in enumerate(figures):
             for article_b, b in figures[index + 1 :]:
@@ -322,19 +325,57 @@ def figure_conflicts(story_id: str, texts: Sequence[ArticleText]) -> list[Confli
                     ((article_a, a), (article_b, b)), key=lambda told: told[0].doc
                 )
                 key = (first_article.source, second_article.source, *measure, a.qualifier, a.predicate)
-                if key in conflicts or not _same_measure(a, b) or compatible(a.quantity, b.quantity):
+                if key in conflicts or not _same_measure(a, b):
                     continue
+                kind = _figure_disagreement(a, b)
+                values = (
+                    (first_article.doc, first.quantity.text),
+                    (second_article.doc, second.quantity.text),
+                )
+                if kind is None or values in told:
+                    continue
+                told.add(values)
                 conflicts[key] = Conflict(
                     story_id=story_id,
-                    kind="figure",
-                    description=f"{_measure(a.quantity)}: {first.quantity.text} / {second.quantity.text}",
-                    values=(
-                        (first_article.doc, first.quantity.text),
-                        (second_article.doc, second.quantity.text),
-                    ),
+                    kind=kind,
+                    description=f"{_measure(a)}: {first.quantity.text} / {second.quantity.text}",
+                    values=values,
                     evidence=(first.sentence, second.sentence),
                 )
     return list(conflicts.values())
+
+
+def _figure_disagreement(a: Figure, b: Figure) -> str | None:
+    """`figure` when two figures of one thing cannot both be true; `tally` when they can only because
+    one is a floor (`at least 12 killed` against `19 killed`, `at least 15`): outlets counting the
+    dead, hurt or held differently, which readers of a toll want to see even though counts rise."""
+    if not compatible(a.quantity, b.quantity):
+        return "figure"
+    if (
+        a.quantity.kind == "count"
+        and a.predicate in FATES
+        and a.predicate == b.predicate
+        and math.inf in (a.quantity.high, b.quantity.high)
+        and a.quantity.low != b.quantity.low
+    ):
+        return "tally"
+    return None
+
+
+def _plural(noun: str) -> str:
+    """Count units are stored in the singular (`soldier`, `kilogram`); descriptions count them."""
+    if noun.endswith(("s", "people", "aircraft", "police", "personnel", "staff", "livestock")):
+        return noun
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u"):
+        return noun[:-1] + "ies"
+    return noun + ("es" if noun.endswith(("ch", "sh", "x")) else "s")
+
+
+def _fate(figure: Figure) -> str:
+    """What befell what a count counts, to follow `number of people` in a description."""
+    if figure.quantity.kind != "count" or figure.predicate not in FATES:
+        return ""
+    return " taking part" if figure.predicate == "crowd" else f" {figure.predicate}"
 
 
 def _same_measure(a: Figure, b: Figure) -> bool:
@@ -411,9 +452,10 @@ def _title(text: str, person: str) -> tuple[str, frozenset[str]]:
     return "", frozenset()
 
 
-def _measure(quantity: Quantity) -> str:
+def _measure(figure: Figure) -> str:
+    quantity = figure.quantity
     if quantity.kind == "count":
-        return f"number of {quantity.unit or 'people'}"
+        return f"number of {_plural(quantity.unit or 'people')}{_fate(figure)}"
     return {"money": f"amount ({quantity.unit})", "duration": "duration", "percent": "percentage"}[
         quantity.kind
     ]

@@ -33,10 +33,12 @@ _CLAUSE_BREAK = re.compile(r"[,;:.!?()\"“”]")
 _AUXILIARIES = frozenset(
     {"were", "was", "had", "have", "has", "been", "being", "are", "is", "be", "reportedly"}
 )
+_CONJUNCTIONS = frozenset({"and", "but", "while", "whereas"})
+"""Words after which a verb has another subject than the count before them."""
 _HAPPENINGS = {
     **dict.fromkeys(("call", "talk", "meet", "conversation", "summit", "spoke", "speak", "visit"), "meeting"),
     **dict.fromkeys(("exercise", "drill", "manoeuvre", "maneuver"), "exercise"),
-    **dict.fromkeys(("fighting", "clash", "battle", "war", "offensive", "siege"), "fighting"),
+    **dict.fromkeys(("fight", "clash", "battle", "war", "offensive", "siege"), "fighting"),
     **dict.fromkeys(("ceasefire", "truce"), "ceasefire"),
     **dict.fromkeys(("strike", "protest", "rally", "march", "blockade"), "protest"),
 }  # fmt: skip
@@ -186,9 +188,12 @@ def _is_interval(sentence: str, quantity: Quantity) -> bool:
 
 def _predicate_word(sentence: str, quantity: Quantity) -> str:
     """What happened to what a count counts: the word after it (`27 people were detained`) unless
-    punctuation intervenes, else the word before it (`drew about 9,000 people, according to…`)."""
+    punctuation or a conjunction intervenes, else the word before it (`drew about 9,000 people,
+    according to…`; `fighting that killed 12 people and forced hundreds from their homes`)."""
     clause = _CLAUSE_BREAK.split(sentence[quantity.end :], maxsplit=1)[0]
     for word in _WORD.findall(clause)[:4]:
+        if word.lower() in _CONJUNCTIONS:
+            break
         if word.lower() not in _AUXILIARIES and word.lower() not in _STOP_WORDS:
             return _same_fate(_stem(word.lower()))
     before = _WORD.findall(sentence[: quantity.start])

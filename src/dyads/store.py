@@ -516,8 +516,11 @@ class Store:
 
     def add_to_stories(self, assignments: Sequence[StoryAssignment], created_at: dt.datetime) -> None:
         """Store new stories (titled after the article that started them) and memberships."""
-        titles = (
-            dict(self.connection.execute("SELECT id, title FROM articles").fetchall()) if assignments else {}
+        starters = [a.article_id for a in assignments if a.new_story]
+        titles = dict(
+            self.connection.execute(
+                "SELECT id, title FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [starters]
+            ).fetchall()
         )
         self._insert(
             "stories",

@@ -19,8 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.metrics.pairwise import cosine_similarity
 
 from dyads.model import ArticleProfile, StoryAssignment
 
@@ -30,6 +30,9 @@ SEPARATE_HAPPENINGS_DAYS = 3
 SEPARATE_LEADS_DAYS = 2
 """Two articles leading with events between the same countries more than this many days apart report
 different happenings (outlets misdate one happening by a day, as the seeds do)."""
+_BLOCK_VALUES = 2_000_000
+"""Likeness values computed at once (16 MB as floats), whatever the number of profiles."""
+_ROUNDING = 1e-9
 
 
 @dataclass(frozen=True)
@@ -73,35 +76,71 @@ def assign_stories(
     profiles = [profile for profile, _ in stored] + pending
     similarity = _ProfileSimilarity(profiles, options)
     stories: dict[str, _Story] = {}
+    story_of: list[str | None] = [None] * len(profiles)
     for index, (_, story_id) in enumerate(stored):
         stories.setdefault(story_id, _Story(story_id)).members.append(index)
+        story_of[index] = story_id
     assignments = []
     for index in range(len(stored), len(profiles)):
+        likeness = similarity.likeness(index)
         best_id, best = None, 0.0
-        for story in stories.values():
-            score = similarity.to_story(index, story.members)
-            if score > best or (score == best and best_id is not None and story.id < best_id):
-                best_id, best = story.id, score
+        for story_id in sorted(_candidate_stories(likeness, story_of, options.threshold)):
+            score = similarity.to_story(index, stories[story_id].members, likeness)
+            if score > best:
+                best_id, best = story_id, score
         if best_id is not None and best >= options.threshold:
+            story_of[index] = best_id
             stories[best_id].members.append(index)
             assignments.append(StoryAssignment(profiles[index].article_id, best_id, round(best, 3), False))
         else:
-            story_id = story_id_for(profiles[index].article_id)
+            story_id = story_of[index] = story_id_for(profiles[index].article_id)
             stories[story_id] = _Story(story_id, [index])
             assignments.append(StoryAssignment(profiles[index].article_id, story_id, 1.0, True))
     return assignments
 
 
+def _candidate_stories(likeness: np.ndarray, story_of: Sequence[str | None], threshold: float) -> set[str]:
+    """Stories with an article alike enough on its own: an average reaches the threshold only if one
+    of its terms does, so the others need not be scored (on a day of news, most of thousands)."""
+    alike = np.flatnonzero(likeness >= threshold - _ROUNDING)
+    return {story_id for index in alike if (story_id := story_of[index]) is not None}
+
+
 class _ProfileSimilarity:
-    """Pairwise likeness of profiles, text vectors computed once for all of them."""
+    """Likeness of profiles, a block of them against all at a time: words as TF-IDF vectors, country
+    pairs and actors as sets, each a sparse matrix built once, so memory grows with the profiles and
+    not with their pairs."""
 
     def __init__(self, profiles: Sequence[ArticleProfile], options: StoryOptions) -> None:
         self.profiles = profiles
         self.options = options
-        texts = [f"{p.title}\n{p.title}\n{p.lead}" for p in profiles]
-        self.text = _text_similarity(texts)
+        self.text = _text_vectors([f"{p.title}\n{p.title}\n{p.lead}" for p in profiles])
+        self.pairs = _ItemSets([p.pairs for p in profiles])
+        self.actors = _ItemSets([p.actors for p in profiles])
+        self._rows = range(0)
+        self._block = np.zeros((0, len(profiles)))
 
-    def to_story(self, index: int, members: Sequence[int]) -> float:
+    def likeness(self, index: int) -> np.ndarray:
+        """How alike profile `index` is to each profile, pair by pair. Rows are computed a block of
+        following profiles at a time (assignment asks for them in order), a few megabytes each."""
+        if index not in self._rows:
+            self._rows = range(
+                index, min(index + _BLOCK_VALUES // max(len(self.profiles), 1) + 1, len(self.profiles))
+            )
+            self._block = self._likeness(slice(self._rows.start, self._rows.stop))
+        return self._block[index - self._rows.start]
+
+    def _likeness(self, rows: slice) -> np.ndarray:
+        text = (self.text[rows] @ self.text.T).toarray()
+        if self.options.text_only:
+            return text
+        return (
+            self.options.text_weight * text
+            + self.options.pair_weight * self.pairs.jaccard(rows)
+            + self.options.actor_weight * self.actors.jaccard(rows)
+        )
+
+    def to_story(self, index: int, members: Sequence[int], likeness: np.ndarray) -> float:
         """Average likeness to the story's articles; 0 when any of them was published outside the
         window (a story is one happening, reported within days, not a thread that runs for months) or
         reports another happening (one article of the clash is enough to keep the talks about it
@@ -110,18 +149,7 @@ class _ProfileSimilarity:
             return 0.0
         if not self.options.text_only and any(self._separate(index, member) for member in members):
             return 0.0
-        return sum(self.pair(index, member) for member in members) / len(members)
-
-    def pair(self, first: int, second: int) -> float:
-        text = float(self.text[first, second])
-        if self.options.text_only:
-            return text
-        a, b = self.profiles[first], self.profiles[second]
-        return (
-            self.options.text_weight * text
-            + self.options.pair_weight * _jaccard(a.pairs, b.pairs)
-            + self.options.actor_weight * _jaccard(a.actors, b.actors)
-        )
+        return float(likeness[members].sum()) / len(members)
 
     def _separate(self, first: int, second: int) -> bool:
         return _separate_happenings(self.profiles[first], self.profiles[second])
@@ -133,17 +161,36 @@ class _ProfileSimilarity:
         return abs((a - b).days) <= self.options.window_days
 
 
-def _text_similarity(texts: Sequence[str]) -> np.ndarray:
-    """Pairwise cosine of the texts' TF-IDF vectors; all zeros when they hold no word but stop words."""
+def _text_vectors(texts: Sequence[str]) -> sparse.csr_matrix:
+    """The texts' TF-IDF vectors, of unit length so that a product is their cosine; an empty matrix
+    when they hold no word but stop words."""
     vectorizer = TfidfVectorizer(sublinear_tf=True, stop_words="english", token_pattern=_WORD_PATTERN)
     try:
-        return cosine_similarity(vectorizer.fit_transform(texts))
+        return vectorizer.fit_transform(texts).tocsr()
     except ValueError:  # an empty vocabulary
-        return np.zeros((len(texts), len(texts)))
+        return sparse.csr_matrix((len(texts), 1))
 
 
-def _jaccard(a: frozenset, b: frozenset) -> float:
-    return len(a & b) / len(a | b) if a or b else 0.0
+class _ItemSets:
+    """Sets of codes as rows of a 0/1 sparse matrix, for the Jaccard overlap of one set with all."""
+
+    def __init__(self, sets: Sequence[frozenset[str]]) -> None:
+        columns: dict[str, int] = {}
+        rows, cols = [], []
+        for row, items in enumerate(sets):
+            for item in sorted(items):
+                rows.append(row)
+                cols.append(columns.setdefault(item, len(columns)))
+        self.matrix = sparse.csr_matrix(
+            (np.ones(len(rows)), (rows, cols)), shape=(len(sets), max(len(columns), 1))
+        )
+        self.sizes = np.asarray(self.matrix.sum(axis=1)).ravel()
+
+    def jaccard(self, rows: slice) -> np.ndarray:
+        """Overlap of the sets in `rows` with every set, one row each."""
+        shared = (self.matrix[rows] @ self.matrix.T).toarray()
+        union = self.sizes[rows, np.newaxis] + self.sizes[np.newaxis, :] - shared
+        return np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
 
 
 def _separate_happenings(a: ArticleProfile, b: ArticleProfile) -> bool:
