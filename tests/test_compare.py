@@ -15,7 +15,7 @@ WIRE_COPY_IN_A = StoryArticle("a2.txt", "a2", "Atlas", dt.date(2025, 1, 22))
 
 
 def told(article, text):
-    return ArticleText(article, text, tuple(read_figures(article.article_id, text)))
+    return ArticleText(article, text, tuple(read_figures(article.article_id, text, article.published)))
 
 
 def event(article, source, target, root, day=None, mode="asserted", sentence="", number=0):
@@ -140,6 +140,17 @@ def test_assertion_against_denial():
             "Trump threatened a 30 percent tariff on Mexico.",
             "Trump threatened a 25 percent tariff on Mexico.",
             True,
+        ),
+        # deadlines, as days ahead of publication
+        (
+            "Iran must restore cooperation by the end of June, they warned.",
+            "They set a deadline of the end of August for Iran to restore cooperation.",
+            True,
+        ),
+        (
+            "Iran must restore cooperation by the end of June.",
+            "Iran must restore cooperation by June 28.",
+            False,
         ),
         # not the same thing measured
         ("The call came a week after the clash.", "The call lasted about 90 minutes.", False),

@@ -104,9 +104,11 @@ PLANTED_FIGURES = [
     ("9,000 people", "Tens of thousands"), ("nearly four hours", "three hours"), ("Four Indian soldiers", "Six"),
     ("$1.5 billion", "$1 billion"), ("two hours", "90 minutes"), ("260 kilograms", "200 kilograms"),
     ("two days", "three days"), ("71 aircraft", "64 Chinese"), ("70 Chinese aircraft", "64 Chinese"),
+    ("the summer", "the end of August"), ("the summer", "the end of June"), ("the end of August", "the end of June"),
+    ("2026", "the end of this year"),
 ]  # fmt: skip
-"""The figures the manifest says outlets disagree on (Taiwan's first-day count against the two-day
-totals included). Anything else found would be a false conflict."""
+"""The figures and deadlines the manifest says outlets disagree on (Taiwan's first-day count against the
+two-day totals included; the Akkuyu reactor's start). Anything else found would be a false conflict."""
 
 
 def test_demo_conflicts_find_planted_figures_and_nothing_false(demo_db):
@@ -119,7 +121,7 @@ def test_demo_conflicts_find_planted_figures_and_nothing_false(demo_db):
     assert all(any(a in f and b in f for a, b in PLANTED_FIGURES) or "Five Indian" in f for f in figures), (
         figures
     )
-    assert len(figures) <= 20
+    assert len(figures) <= 24
     dates = [dict(c.values) for c in conflicts if c.kind == "event_date"]
     assert {"text/prairie_rubio_wang_call.txt": "2025-04-16"}.items() <= next(
         d for d in dates if "text/prairie_rubio_wang_call.txt" in d

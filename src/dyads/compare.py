@@ -456,9 +456,8 @@ def _measure(figure: Figure) -> str:
     quantity = figure.quantity
     if quantity.kind == "count":
         return f"number of {_plural(quantity.unit or 'people')}{_fate(figure)}"
-    return {"money": f"amount ({quantity.unit})", "duration": "duration", "percent": "percentage"}[
-        quantity.kind
-    ]
+    kinds = {"money": f"amount ({quantity.unit})", "duration": "duration", "percent": "percentage"}
+    return kinds.get(quantity.kind, quantity.kind)
 
 
 def _same_outlet(a: StoryArticle, b: StoryArticle) -> bool:

@@ -9,6 +9,7 @@ the order the batches came, so the store sees the same writes whatever the engin
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import json
 import logging
@@ -75,9 +76,13 @@ def code_batch(articles: Sequence[Article], config: CodingConfig) -> list[CodedA
     with nlp.memory_zone():
         coded = stream_coded(articles, nlp, parse_all=config.parse_all)
         return [
-            CodedArticle(tuple(mentions), tuple(events), tuple(read_figures(article.id, article.text)))
+            CodedArticle(tuple(mentions), tuple(events), tuple(read_figures(*_figure_source(article))))
             for article, (mentions, events) in zip(articles, coded, strict=True)
         ]
+
+
+def _figure_source(article: Article) -> tuple[str, str, dt.date | None]:
+    return article.id, article.text, article.published.date if article.published else None
 
 
 class LocalEngine:

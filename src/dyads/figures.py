@@ -10,8 +10,10 @@ workers), stored, and read back whenever the article's story is compared again.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
+from dyads.deadlines import find_deadlines
 from dyads.model import Figure
 from dyads.normalize import plain_sentences
 from dyads.quantities import Quantity, find_quantities
@@ -149,11 +151,14 @@ _TIME_WORDS = frozenset(
 )
 
 
-def read_figures(article_id: str, text: str) -> list[Figure]:
-    """Every figure of an article's text, in order, with what its sentence says it measures."""
+def read_figures(article_id: str, text: str, published: dt.date | None = None) -> list[Figure]:
+    """Every figure of an article's text, in order, with what its sentence says it measures; with
+    the publication date, the deadlines its sentences set too."""
     figures = []
     for sentence in plain_sentences(text):
         quantities = find_quantities(sentence)
+        if published is not None:
+            quantities += find_deadlines(sentence, published)
         words = _content_words(sentence) if quantities else set()
         for quantity in quantities:
             if quantity.kind == "duration" and _is_interval(sentence, quantity):
@@ -167,7 +172,7 @@ def read_figures(article_id: str, text: str) -> list[Figure]:
                     quantity=quantity,
                     context=frozenset((words - _content_words(quantity.text)) | ({qualifier} - {""})),
                     qualifier=qualifier,
-                    predicate=_predicate_word(sentence, quantity),
+                    predicate="" if quantity.kind == "deadline" else _predicate_word(sentence, quantity),
                     happenings=frozenset(_HAPPENINGS[word] for word in words if word in _HAPPENINGS),
                 )
             )

@@ -30,8 +30,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
-QuantityKind = Literal["count", "money", "duration", "percent"]
-QUANTITY_KINDS: tuple[QuantityKind, ...] = ("count", "money", "duration", "percent")
+QuantityKind = Literal["count", "money", "duration", "percent", "deadline"]
+QUANTITY_KINDS: tuple[QuantityKind, ...] = ("count", "money", "duration", "percent", "deadline")
 
 ROUNDING_TOLERANCE = 0.02
 """How far apart, relative to their size, two intervals may be and still meet: "$3.05 billion" and
@@ -46,9 +46,10 @@ class Quantity:
     """A figure in a sentence and the interval of values its words allow.
 
     `low` and `high` are in `unit`: minutes for durations, currency units for money (3e9 for
-    "$3 billion"), percent for percents, items for counts; `high` is `math.inf` for "more than N".
-    `unit` is a currency code ("USD"), "minutes", "%" or "percentage point", or for a count the counted
-    noun, lowercased and singular ("soldier"; "people" stays "people"), or "" when no noun follows.
+    "$3 billion"), percent for percents, items for counts, days (proleptic ordinals) for deadlines
+    (`dyads.deadlines`); `high` is `math.inf` for "more than N". `unit` is a currency code ("USD"),
+    "minutes", "%" or "percentage point", "day", or for a count the counted noun, lowercased and
+    singular ("soldier"; "people" stays "people"), or "" when no noun follows.
     """
 
     text: str
@@ -103,6 +104,8 @@ def compatible(a: Quantity, b: Quantity) -> bool:
     if not comparable(a, b):
         return False
     low, high = max(a.low, b.low), min(a.high, b.high)
+    if a.kind == "deadline":  # days, already as wide as their words allow
+        return low <= high
     return low <= high or low - high <= ROUNDING_TOLERANCE * max(abs(low), abs(high))
 
 

@@ -214,7 +214,8 @@ def _read_stored_figures(store: Store) -> None:
     ids = [row[0] for row in store.connection.execute("SELECT id FROM articles ORDER BY id").fetchall()]
     for start in range(0, len(ids), 1000):
         texts = store.connection.execute(
-            "SELECT id, text FROM articles WHERE id IN (SELECT unnest(?))", [ids[start : start + 1000]]
+            "SELECT id, text, published FROM articles WHERE id IN (SELECT unnest(?))",
+            [ids[start : start + 1000]],
         ).fetchall()
         store.write_figures([figure for row in texts for figure in read_figures(*row)])
 

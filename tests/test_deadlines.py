@@ -1,0 +1,71 @@
+"""Deadlines as intervals of days, resolved ahead of the publication date."""
+
+import datetime as dt
+
+import pytest
+
+from dyads.deadlines import find_deadlines
+from dyads.quantities import compatible
+
+PUBLISHED = dt.date(2025, 2, 24)
+
+
+def days(first, last=None):
+    return dt.date.fromisoformat(first).toordinal(), dt.date.fromisoformat(last or first).toordinal()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "They would trigger sanctions if Tehran did not comply by the end of June.",
+            [("the end of June", days("2025-06-21", "2025-06-30"))],
+        ),
+        (
+            "The statement set a deadline of the end of August for Iran to give inspectors access.",
+            [("the end of August", days("2025-08-22", "2025-08-31"))],
+        ),
+        (
+            "They would trigger the snapback if Iran failed to act before the summer.",
+            [("the summer", days("2025-06-01", "2025-06-20"))],
+        ),
+        ("Troops must withdraw by March 15, the ultimatum said.", [("March 15", days("2025-03-15"))]),
+        # a month already past this year is next year's
+        ("Kyiv expects the deal to be signed by January.", [("January", days("2026-01-01", "2026-01-31"))]),
+        (
+            "The plant will be connected by the end of this year.",
+            [("the end of this year", days("2025-12-01", "2025-12-31"))],
+        ),
+        ("Talks must conclude by the end of 2026.", [("the end of 2026", days("2026-12-01", "2026-12-31"))]),
+        (
+            "The first reactor is due to begin operating in 2026, the ministry said.",
+            [("2026", days("2026-01-01", "2026-12-31"))],
+        ),
+        # what happened, not what is due
+        ("By March the army had withdrawn from the town.", []),
+        ("The summit was held in Paris before the summer.", []),
+        ("Aid must arrive by February 30, officials said.", []),
+    ],
+)
+def test_deadlines_a_sentence_sets(sentence, expected):
+    found = [(q.text, (q.low, q.high)) for q in find_deadlines(sentence, PUBLISHED)]
+    assert found == expected
+    for quantity in find_deadlines(sentence, PUBLISHED):
+        assert sentence[quantity.start : quantity.end] == quantity.text
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "agree"),
+    [
+        ("by the end of June", "by the end of August", False),
+        ("by the end of June", "before the summer", False),
+        ("by the end of June", "by June 28", True),
+        ("by the end of June", "by June", True),
+        ("by the end of this year", "by the end of December", True),
+        ("by the end of this year", "by 2026", False),
+    ],
+)
+def test_deadlines_compare_as_intervals_of_days(first, second, agree):
+    [a] = find_deadlines(f"Iran must comply {first}.", PUBLISHED)
+    [b] = find_deadlines(f"Iran must comply {second}.", PUBLISHED)
+    assert compatible(a, b) is agree
