@@ -1,6 +1,7 @@
 """Claims and conflicts of one story from hand-made events and texts."""
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -257,6 +258,25 @@ def test_done_against_only_expected():
     [conflict] = compare_story("s", events).conflicts
     assert conflict.kind == "asserted_vs_expected"
     assert conflict.values == (("a.txt", "done"), ("b.txt", "expected"))
+
+
+def test_talks_held_are_not_a_visit_still_proposed():
+    """Talks held in Sochi (040) and a visit to Turkey only proposed (042) share a root, not an action."""
+    events = [
+        event(OUTLET_A, "RUS", "TUR", "04", sentence="Putin and Erdogan held talks in Sochi."),
+        replace(
+            event(
+                OUTLET_B,
+                "RUS",
+                "TUR",
+                "04",
+                mode="hypothetical",
+                sentence="The invitation remains on the table.",
+            ),
+            cameo="042",
+        ),
+    ]
+    assert [c.kind for c in compare_story("s", events).conflicts] == []
 
 
 def test_intentions_are_about_the_future_whatever_their_mode():

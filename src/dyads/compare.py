@@ -273,30 +273,35 @@ def _doubting_sentence(text: str, topic: str) -> str | None:
 
 def _asserted_against_expected(claim: Claim, events: Sequence[ReportedEvent]) -> list[Conflict]:
     """One outlet reports as done what another only expects or intends (`signed an agreement on
-    Thursday` against `the agreement is expected to be signed in the coming weeks`)."""
+    Thursday` against `the agreement is expected to be signed in the coming weeks`): the same action,
+    so the same CAMEO code (talks held, 040, are not a visit still proposed, 042)."""
     if claim.root in _FUTURE_ROOTS:
         return []
-    modes: dict[str, set[str]] = defaultdict(set)
-    first: dict[str, ReportedEvent] = {}
-    for event in sorted(events, key=lambda e: (e.article.doc, e.sentence_index)):
-        modes[event.article.doc].add("denied" if event.negated else event.mode)
-        first.setdefault(event.article.doc, event)
-    done = sorted(doc for doc, found in modes.items() if "asserted" in found)
-    pending = sorted(doc for doc, found in modes.items() if found <= _NOT_YET)
-    outlets = {first[doc].article.source for doc in (*done, *pending)}
-    if not done or not pending or len(outlets) < 2:
-        return []
-    values = [(doc, "done") for doc in done] + [(doc, "expected") for doc in pending]
-    return [
-        Conflict(
-            story_id=claim.story_id,
-            kind="asserted_vs_expected",
-            description=f"{claim_label(claim)}: reported as done by some outlets, as only expected by others",
-            values=tuple(values),
-            evidence=tuple(first[doc].sentence for doc, _ in values),
-            claim_id=claim.id,
+    conflicts = []
+    for code in sorted({event.cameo for event in events}):
+        modes: dict[str, set[str]] = defaultdict(set)
+        first: dict[str, ReportedEvent] = {}
+        for event in sorted(events, key=lambda e: (e.article.doc, e.sentence_index)):
+            if event.cameo == code:
+                modes[event.article.doc].add("denied" if event.negated else event.mode)
+                first.setdefault(event.article.doc, event)
+        done = sorted(doc for doc, found in modes.items() if "asserted" in found)
+        pending = sorted(doc for doc, found in modes.items() if found <= _NOT_YET)
+        if not done or not pending or len({first[doc].article.source for doc in (*done, *pending)}) < 2:
+            continue
+        values = [(doc, "done") for doc in done] + [(doc, "expected") for doc in pending]
+        conflicts.append(
+            Conflict(
+                story_id=claim.story_id,
+                kind="asserted_vs_expected",
+                description=f"{claim_label(claim)}: reported as done by some outlets, as only expected by "
+                "others",
+                values=tuple(values),
+                evidence=tuple(first[doc].sentence for doc, _ in values),
+                claim_id=claim.id,
+            )
         )
-    ]
+    return conflicts
 
 
 def figure_conflicts(story_id: str, texts: Sequence[ArticleText]) -> list[Conflict]:
