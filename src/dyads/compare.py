@@ -315,19 +315,23 @@ def figure_conflicts(story_id: str, texts: Sequence[ArticleText]) -> list[Confli
     """
     if len({text.article.source for text in texts}) < 2:
         return []
-    by_measure: dict[tuple[str, str | None], list[tuple[StoryArticle, Figure]]] = defaultdict(list)
+    by_measure: dict[tuple[str, str | None], list[tuple[str, StoryArticle, Figure]]] = defaultdict(list)
     for text in texts:
         for figure in text.figures:
-            by_measure[(figure.quantity.kind, figure.quantity.unit)].append((text.article, figure))
+            by_measure[(figure.quantity.kind, figure.quantity.unit)].append(
+                (text.article.source, text.article, figure)
+            )
     conflicts: dict[tuple, Conflict] = {}
     told: set[tuple] = set()  # the same two figures in other sentences of the same articles
     for measure, figures in by_measure.items():
-        for index, (article_a, a) in enumerate(figures):
-            for article_b, b in figures[index + 1 :]:
-                if _same_outlet(article_a, article_b):
+        for index, (source_a, article_a, a) in enumerate(figures):
+            for source_b, article_b, b in figures[index + 1 :]:
+                if source_a == source_b or article_a.doc == article_b.doc:
                     continue
-                (first_article, first), (second_article, second) = sorted(
-                    ((article_a, a), (article_b, b)), key=lambda told: told[0].doc
+                (first_article, first), (second_article, second) = (
+                    ((article_a, a), (article_b, b))
+                    if article_a.doc <= article_b.doc
+                    else ((article_b, b), (article_a, a))
                 )
                 key = (first_article.source, second_article.source, *measure, a.qualifier, a.predicate)
                 if key in conflicts or not _same_measure(a, b):
@@ -463,10 +467,6 @@ def _measure(figure: Figure) -> str:
         return f"number of {_plural(quantity.unit or 'people')}{_fate(figure)}"
     kinds = {"money": f"amount ({quantity.unit})", "duration": "duration", "percent": "percentage"}
     return kinds.get(quantity.kind, quantity.kind)
-
-
-def _same_outlet(a: StoryArticle, b: StoryArticle) -> bool:
-    return a.doc == b.doc or a.source == b.source
 
 
 def _outlets(articles: Iterable[StoryArticle]) -> set[str]:
