@@ -1,3 +1,4 @@
+import datetime as dt
 import io
 import json
 import os
@@ -15,6 +16,7 @@ from click.testing import CliRunner
 from dyads import pipeline
 from dyads.cli import cli
 from dyads.errors import InputError
+from dyads.extract import ExtractOptions
 from dyads.model import RawDocument
 from dyads.pipeline import IngestOptions, ingest
 from dyads.store import Store
@@ -241,3 +243,63 @@ def test_stories_are_made_as_the_ingest_goes(crash_corpus, tmp_path, monkeypatch
     assert counts(tmp_path / "steps.duckdb")["in stories"] == expected["articles"] == summary.accepted
     assert dict(summary.stage_seconds)[pipeline.STORIES_STAGE] > 0
     assert sum(size for (size,) in sizes) == expected["articles"] and len(sizes) > 1
+
+
+def test_an_undated_article_joins_the_stories_of_its_time(tmp_path):
+    """An article without a date is taken for news of the articles ingested with it, or, ingested on its
+    own, of the latest news stored: it joins the call's story, and a text like a summit of a year
+    before starts a story of its own."""
+    call = "Putin and Xi held a video call to discuss Ukraine, Taiwan and trade with Washington."
+    summit = "Erdogan and Putin met in Sochi for talks on Black Sea shipping and gas supplies."
+    (tmp_path / "summit.txt").write_text(f"Erdogan hosts Putin\n\n{summit}\n", encoding="utf-8")
+    (tmp_path / "call.txt").write_text(f"Putin and Xi speak by video\n\n{call}\n", encoding="utf-8")
+    (tmp_path / "later.txt").write_text(
+        "Xi and Putin discuss Ukraine and Taiwan in video call\n\n"
+        "Xi and Putin spoke by video about Ukraine, Taiwan and trade with Washington, the Kremlin said.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "again.txt").write_text(
+        f"Erdogan and Putin meet in Sochi\n\n{summit.replace('met', 'meet')}\n", encoding="utf-8"
+    )
+    days = (
+        ("summit.txt", "2024-01-21"),
+        ("call.txt", "2025-01-21"),
+        ("later.txt", None),
+        ("again.txt", None),
+    )
+    with Store.open(tmp_path / "undated.duckdb") as store:
+        for name, day in days:
+            options = IngestOptions(
+                extract=ExtractOptions(default_date=dt.date.fromisoformat(day) if day else None)
+            )
+            ingest([str(tmp_path / name)], store, options)
+        stories = dict(
+            store.connection.execute(
+                "SELECT a.doc, s.story_id FROM story_articles s JOIN articles a ON a.id = s.article_id"
+            ).fetchall()
+        )
+    published = store_published(tmp_path / "undated.duckdb")
+    assert published[str(tmp_path / "later.txt")] is None
+    assert stories[str(tmp_path / "later.txt")] == stories[str(tmp_path / "call.txt")]
+    assert stories[str(tmp_path / "summit.txt")] != stories[str(tmp_path / "call.txt")]
+    # taken for news of January 2025, the Sochi text is a new meeting, not the one of a year before
+    assert stories[str(tmp_path / "again.txt")] not in {
+        stories[str(tmp_path / n)] for n in ("summit.txt", "call.txt")
+    }
+
+
+def store_published(path):
+    with Store.open(path, read_only=True) as store:
+        return dict(store.connection.execute("SELECT doc, published FROM articles").fetchall())
+
+
+def test_the_database_memory_of_an_ingest_is_capped(tmp_path):
+    (tmp_path / "a.txt").write_text("Title\n\nPutin and Xi held a video call on Tuesday.\n", encoding="utf-8")
+    with Store.open(tmp_path / "capped.duckdb") as store:
+        ingest([str(tmp_path / "a.txt")], store, IngestOptions(database_memory="64MB"))
+        assert store.connection.execute("SELECT current_setting('memory_limit')").fetchone()[0] == "61.0 MiB"
+    result = CliRunner().invoke(
+        cli, ["ingest", str(tmp_path), "--db", str(tmp_path / "x.duckdb"), "--db-memory", "lots"]
+    )
+    assert result.exit_code != 0
+    assert "cannot limit the database's memory to 'lots'" in result.output

@@ -186,9 +186,15 @@ def cli(verbose: int) -> None:
     type=click.Path(file_okay=False),
     help="Keep the Ray run's Parquet output here (a directory every node can write to on a real cluster).",
 )
+@click.option(
+    "--db-memory",
+    default=IngestOptions().database_memory,
+    show_default=True,
+    help="DuckDB's buffer pool while ingesting (1GB on a large machine); the rest is read from the file.",
+)
 def ingest_command(
     paths, db_path, default_date, max_bytes, batch_size, allow_network, allow_private, model, actors_files,
-    topics_files, places_files, parse_all, workers, engine, ray_address, ray_output,
+    topics_files, places_files, parse_all, workers, engine, ray_address, ray_output, db_memory,
 ):  # fmt: skip
     """Extract, deduplicate and store articles from PATHS (files, directories, or - for stdin).
 
@@ -209,6 +215,7 @@ def ingest_command(
         workers=workers,
         ray_address=ray_address,
         ray_output=ray_output,
+        database_memory=db_memory,
     )
     err = Console(stderr=True)
     progress = Progress(

@@ -13,7 +13,7 @@ import itertools
 import logging
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -49,6 +49,9 @@ class IngestOptions:
     workers: int = 1
     ray_address: str | None = None
     ray_output: str | None = None
+    database_memory: str = "128MB"
+    """DuckDB's buffer pool while ingesting (tables past it are read back from the file); DuckDB's
+    default, 80% of RAM, lets the writer's memory grow with the database."""
 
     def coding(self) -> CodingConfig:
         return CodingConfig(
@@ -119,6 +122,7 @@ def ingest(
 ) -> IngestSummary:
     """Read every input under `paths`, keep new articles and duplicates' links, and store them."""
     paths = list(paths)
+    store.limit_memory(options.database_memory)
     stored = store.stored_ids()
     index = _load_duplicate_index(store, options.dedup)
     with store.transaction():
@@ -198,12 +202,7 @@ def update_stories(
     window = dt.timedelta(days=options.window_days)
     grown: set[str] = set()
     for chunk in _chunks_in_time(pending):
-        days = [profile.published for profile in chunk if profile.published]
-        # a story spans at most a window, so a story within reach of the chunk lies within two
-        first, last = (min(days) - 2 * window, max(days) + 2 * window) if days else (None, None)
-        assignments = assign_stories(
-            chunk, store.story_profiles(pending=False, first=first, last=last), options
-        )
+        assignments = assign_stories(chunk, _stories_within_reach(store, chunk, grown, window), options)
         with store.transaction():
             store.add_to_stories(assignments, dt.datetime.now(dt.UTC).replace(tzinfo=None))
         grown.update(assignment.story_id for assignment in assignments)
@@ -221,6 +220,27 @@ def update_stories(
                 ]
             )
     return ordered
+
+
+def _stories_within_reach(
+    store: Store, chunk: Sequence[ArticleProfile], grown: Collection[str], window: dt.timedelta
+) -> list[tuple[ArticleProfile, str]]:
+    """Stored articles, with their stories, that a chunk's articles may join.
+
+    A story spans at most a window, so for dated articles those published within two windows of them.
+    An undated article cannot be placed in time: it is taken for news of the articles ingested with
+    it, so it may join the stories they joined, or, ingested without dated ones, the latest stretch
+    of news stored (comparing it with the whole database would cost each update more as it grows).
+    """
+    days = [profile.published for profile in chunk if profile.published]
+    if days:
+        return store.story_profiles(pending=False, first=min(days) - 2 * window, last=max(days) + 2 * window)
+    if grown:
+        return store.story_profiles(pending=False, stories=sorted(grown))
+    latest = store.latest_story_day()
+    if latest is None:
+        return store.story_profiles(pending=False)
+    return store.story_profiles(pending=False, first=latest - 2 * window, last=latest)
 
 
 _CHUNK_ARTICLES = 2000

@@ -300,6 +300,14 @@ class Store:
         row = self.connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         return int(row[0]) if row else 0
 
+    def limit_memory(self, limit: str) -> None:
+        """Cap DuckDB's buffer pool (`"128MB"`, `"1GB"`) for the rest of this connection."""
+        try:
+            self.connection.execute("SET memory_limit = ?", [limit])
+        except duckdb.Error as error:
+            message = f"cannot limit the database's memory to {limit!r}: {_first_line(error)}"
+            raise DyadsError(message) from None
+
     def migrate(self) -> None:
         """Bring the schema up to `SCHEMA_VERSION`, one migration per transaction."""
         current = self.schema_version()
@@ -459,13 +467,27 @@ class Store:
     def delete_run(self, run_id: int) -> None:
         self.connection.execute("DELETE FROM runs WHERE id = ?", [run_id])
 
-    def story_profiles(self, pending: bool, first: dt.date | None = None, last: dt.date | None = None):
+    def story_profiles(
+        self,
+        pending: bool,
+        first: dt.date | None = None,
+        last: dt.date | None = None,
+        stories: Sequence[str] | None = None,
+    ):
         """Articles as story clustering sees them: those in no story yet (`pending`), or those in
-        stories published from `first` to `last`, with their story ids."""
+        stories published from `first` to `last` (or undated), or those of the given `stories`, with
+        their story ids."""
         if pending:
             rows = self.connection.execute(
                 """SELECT id, doc, title, paragraphs, published, outlet, NULL FROM articles
                    WHERE id NOT IN (SELECT article_id FROM story_articles) ORDER BY published, doc"""
+            ).fetchall()
+        elif stories is not None:
+            rows = self.connection.execute(
+                """SELECT a.id, a.doc, a.title, a.paragraphs, a.published, a.outlet, s.story_id
+                   FROM articles a JOIN story_articles s ON s.article_id = a.id
+                   WHERE s.story_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY a.published, a.doc""",
+                [list(stories)],
             ).fetchall()
         else:
             rows = self.connection.execute(
@@ -488,6 +510,12 @@ class Store:
             )
             for article_id, doc, title, paragraphs, published, outlet, story_id in rows
         ]  # fmt: skip
+
+    def latest_story_day(self) -> dt.date | None:
+        """The latest publication day of an article in a story."""
+        return self.connection.execute(
+            "SELECT max(a.published) FROM articles a JOIN story_articles s ON s.article_id = a.id"
+        ).fetchone()[0]
 
     def _article_signals(self, ids: Sequence[str]):
         pairs: dict[str, set[str]] = defaultdict(set)
