@@ -75,40 +75,77 @@ def _new_minhash(config: DedupConfig, hashvalues: np.ndarray | None = None) -> M
 
 
 class DuplicateIndex:
-    """The articles kept so far, searchable by exact id and by MinHash similarity."""
+    """The articles kept so far, searchable by exact id and by MinHash similarity.
+
+    Banded LSH over the signatures: articles whose signatures agree on every row of one band are
+    candidates, and a candidate is a near duplicate when the signatures' estimated Jaccard similarity
+    reaches the threshold. The bands are datasketch's optimum for the threshold; the index itself is
+    kept compact (one integer per band and article, signatures in one array), as it holds every
+    stored article: datasketch's `MinHashLSH` spends about 5 KB per article, 100 MB at 20,000.
+    """
 
     def __init__(self, config: DedupConfig = DedupConfig()) -> None:
         self.config = config
-        self._ids: set[str] = set()
-        self._signatures: dict[str, MinHash] = {}
-        self._lsh = MinHashLSH(threshold=config.threshold, num_perm=config.num_perm)
+        banding = MinHashLSH(threshold=config.threshold, num_perm=config.num_perm)
+        self._bands = [
+            slice(start, start + banding.r) for start in range(0, banding.b * banding.r, banding.r)
+        ]
+        self._dtype = _new_minhash(config).hashvalues.dtype
+        self._ids: list[str] = []
+        self._numbers: dict[str, int] = {}
+        self._signatures = np.empty((_INITIAL_ROWS, config.num_perm), dtype=self._dtype)
+        self._buckets: dict[int, int | list[int]] = {}
 
     def __contains__(self, article_id: str) -> bool:
-        return article_id in self._ids
+        return article_id in self._numbers
 
     def __len__(self) -> int:
         return len(self._ids)
 
     def add(self, article_id: str, signature: Iterable[int]) -> None:
-        if article_id in self._ids:
+        if article_id in self._numbers:
             return
-        minhash = self._minhash(signature)
-        self._ids.add(article_id)
-        self._signatures[article_id] = minhash
-        self._lsh.insert(article_id, minhash)
+        values = self._values(signature)
+        number = len(self._ids)
+        if number == len(self._signatures):
+            self._signatures = np.concatenate([self._signatures, np.empty_like(self._signatures)])
+        self._signatures[number] = values
+        self._ids.append(article_id)
+        self._numbers[article_id] = number
+        for key in self._band_keys(values):
+            held = self._buckets.get(key)
+            if held is None:
+                self._buckets[key] = number
+            elif isinstance(held, list):
+                held.append(number)
+            else:
+                self._buckets[key] = [held, number]
 
     def find(self, article: Article, signature: np.ndarray) -> DuplicateMatch | None:
         """The kept article this one repeats, or None when it is new."""
-        if article.id in self._ids:
+        if article.id in self._numbers:
             return DuplicateMatch("exact", article.id, 1.0)
-        minhash = self._minhash(signature)
+        values = self._values(signature)
+        candidates: set[int] = set()
+        for key in self._band_keys(values):
+            held = self._buckets.get(key)
+            if held is not None:
+                candidates.update(held if isinstance(held, list) else (held,))
         best: DuplicateMatch | None = None
-        for candidate in sorted(self._lsh.query(minhash)):
-            similarity = round(minhash.jaccard(self._signatures[candidate]), 3)
+        for number in sorted(candidates, key=self._ids.__getitem__):
+            agreeing = np.count_nonzero(self._signatures[number] == values)
+            similarity = round(float(agreeing) / self.config.num_perm, 3)
             if similarity >= self.config.threshold and (best is None or similarity > best.similarity):
-                best = DuplicateMatch("near", candidate, similarity)
+                best = DuplicateMatch("near", self._ids[number], similarity)
         return best
 
-    def _minhash(self, signature: Iterable[int]) -> MinHash:
-        values = np.asarray(signature, dtype=np.uint64)
-        return _new_minhash(self.config, values)
+    def _values(self, signature: Iterable[int]) -> np.ndarray:
+        return np.asarray(signature, dtype=np.uint64).astype(self._dtype)
+
+    def _band_keys(self, values: np.ndarray) -> list[int]:
+        """One integer per band: the band's number and values hashed together (two different bands
+        sharing a key would only add a candidate, which its similarity then rules out)."""
+        return [hash((band, values[rows].tobytes())) for band, rows in enumerate(self._bands)]
+
+
+_INITIAL_ROWS = 1024
