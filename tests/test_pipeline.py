@@ -293,11 +293,21 @@ def store_published(path):
         return dict(store.connection.execute("SELECT doc, published FROM articles").fetchall())
 
 
-def test_the_database_memory_of_an_ingest_is_capped(tmp_path):
+def test_the_database_memory_of_an_ingest_is_capped(tmp_path, monkeypatch):
     (tmp_path / "a.txt").write_text("Title\n\nPutin and Xi held a video call on Tuesday.\n", encoding="utf-8")
+    seen = []
+    update = pipeline.update_stories
+
+    def update_noting_the_limit(store, *args):
+        seen.append(store.connection.execute("SELECT current_setting('memory_limit')").fetchone()[0])
+        return update(store, *args)
+
+    monkeypatch.setattr(pipeline, "update_stories", update_noting_the_limit)
     with Store.open(tmp_path / "capped.duckdb") as store:
+        default = store.connection.execute("SELECT current_setting('memory_limit')").fetchone()[0]
         ingest([str(tmp_path / "a.txt")], store, IngestOptions(database_memory="64MB"))
-        assert store.connection.execute("SELECT current_setting('memory_limit')").fetchone()[0] == "61.0 MiB"
+        assert seen == ["61.0 MiB"]
+        assert store.connection.execute("SELECT current_setting('memory_limit')").fetchone()[0] == default
     result = CliRunner().invoke(
         cli, ["ingest", str(tmp_path), "--db", str(tmp_path / "x.duckdb"), "--db-memory", "lots"]
     )

@@ -121,8 +121,13 @@ def ingest(
     progress: Progress | None = None,
 ) -> IngestSummary:
     """Read every input under `paths`, keep new articles and duplicates' links, and store them."""
-    paths = list(paths)
-    store.limit_memory(options.database_memory)
+    with store.memory_limit(options.database_memory):
+        return _ingest(list(paths), store, options, progress)
+
+
+def _ingest(
+    paths: list[str], store: Store, options: IngestOptions, progress: Progress | None
+) -> IngestSummary:
     stored = store.stored_ids()
     index = _load_duplicate_index(store, options.dedup)
     with store.transaction():

@@ -300,13 +300,18 @@ class Store:
         row = self.connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         return int(row[0]) if row else 0
 
-    def limit_memory(self, limit: str) -> None:
-        """Cap DuckDB's buffer pool (`"128MB"`, `"1GB"`) for the rest of this connection."""
+    @contextmanager
+    def memory_limit(self, limit: str) -> Iterator[None]:
+        """DuckDB's buffer pool capped (`"128MB"`, `"1GB"`) for a long write, then back to the default."""
         try:
             self.connection.execute("SET memory_limit = ?", [limit])
         except duckdb.Error as error:
             message = f"cannot limit the database's memory to {limit!r}: {_first_line(error)}"
             raise DyadsError(message) from None
+        try:
+            yield
+        finally:
+            self.connection.execute("RESET memory_limit")
 
     def migrate(self) -> None:
         """Bring the schema up to `SCHEMA_VERSION`, one migration per transaction."""
