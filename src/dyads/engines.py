@@ -9,7 +9,6 @@ the order the batches came, so the store sees the same writes whatever the engin
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import json
 import logging
@@ -26,6 +25,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
+from dyads.actors.mentions import article_date
 from dyads.errors import DyadsError
 from dyads.events.coding import shared_coding_pipeline, stream_coded
 from dyads.figures import read_figures
@@ -76,13 +76,13 @@ def code_batch(articles: Sequence[Article], config: CodingConfig) -> list[CodedA
     with nlp.memory_zone():
         coded = stream_coded(articles, nlp, parse_all=config.parse_all)
         return [
-            CodedArticle(tuple(mentions), tuple(events), tuple(read_figures(*_figure_source(article))))
+            CodedArticle(
+                tuple(mentions),
+                tuple(events),
+                tuple(read_figures(article.id, article.text, article_date(article))),
+            )
             for article, (mentions, events) in zip(articles, coded, strict=True)
         ]
-
-
-def _figure_source(article: Article) -> tuple[str, str, dt.date | None]:
-    return article.id, article.text, article.published.date if article.published else None
 
 
 class LocalEngine:
