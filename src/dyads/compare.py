@@ -277,14 +277,16 @@ def _asserted_against_expected(claim: Claim, events: Sequence[ReportedEvent]) ->
     so the same CAMEO code (talks held, 040, are not a visit still proposed, 042)."""
     if claim.root in _FUTURE_ROOTS:
         return []
+    by_code: dict[str, list[ReportedEvent]] = defaultdict(list)
+    for event in sorted(events, key=lambda e: (e.article.doc, e.sentence_index)):
+        by_code[event.cameo].append(event)
     conflicts = []
-    for code in sorted({event.cameo for event in events}):
+    for code in sorted(by_code):
         modes: dict[str, set[str]] = defaultdict(set)
         first: dict[str, ReportedEvent] = {}
-        for event in sorted(events, key=lambda e: (e.article.doc, e.sentence_index)):
-            if event.cameo == code:
-                modes[event.article.doc].add("denied" if event.negated else event.mode)
-                first.setdefault(event.article.doc, event)
+        for event in by_code[code]:
+            modes[event.article.doc].add("denied" if event.negated else event.mode)
+            first.setdefault(event.article.doc, event)
         done = sorted(doc for doc, found in modes.items() if "asserted" in found)
         pending = sorted(doc for doc, found in modes.items() if found <= _NOT_YET)
         if not done or not pending or len({first[doc].article.source for doc in (*done, *pending)}) < 2:
@@ -326,14 +328,14 @@ def figure_conflicts(story_id: str, texts: Sequence[ArticleText]) -> list[Confli
     for measure, figures in by_measure.items():
         for index, (source_a, article_a, a) in enumerate(figures):
             for source_b, article_b, b in figures[index + 1 :]:
-                if source_a == source_b or article_a.doc == article_b.doc:
+                if source_a == source_b:  # one outlet, or one article
                     continue
-                (first_article, first), (second_article, second) = (
-                    ((article_a, a), (article_b, b))
+                (first_source, first_article, first), (second_source, second_article, second) = (
+                    ((source_a, article_a, a), (source_b, article_b, b))
                     if article_a.doc <= article_b.doc
-                    else ((article_b, b), (article_a, a))
+                    else ((source_b, article_b, b), (source_a, article_a, a))
                 )
-                key = (first_article.source, second_article.source, *measure, a.qualifier, a.predicate)
+                key = (first_source, second_source, *measure, a.qualifier, a.predicate)
                 if key in conflicts or not _same_measure(a, b):
                     continue
                 kind = _figure_disagreement(a, b)

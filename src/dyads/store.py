@@ -487,19 +487,17 @@ class Store:
                 """SELECT id, doc, title, paragraphs, published, outlet, NULL FROM articles
                    WHERE id NOT IN (SELECT article_id FROM story_articles) ORDER BY published, doc"""
             ).fetchall()
-        elif stories is not None:
-            rows = self.connection.execute(
-                """SELECT a.id, a.doc, a.title, a.paragraphs, a.published, a.outlet, s.story_id
-                   FROM articles a JOIN story_articles s ON s.article_id = a.id
-                   WHERE s.story_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY a.published, a.doc""",
-                [list(stories)],
-            ).fetchall()
         else:
+            if stories is not None:
+                wanted, params = "s.story_id IN (SELECT unnest(?::VARCHAR[]))", [list(stories)]
+            else:
+                wanted = "a.published IS NULL OR a.published BETWEEN ? AND ?"
+                params = [first or dt.date.min, last or dt.date.max]
             rows = self.connection.execute(
-                """SELECT a.id, a.doc, a.title, a.paragraphs, a.published, a.outlet, s.story_id
-                   FROM articles a JOIN story_articles s ON s.article_id = a.id
-                   WHERE a.published IS NULL OR a.published BETWEEN ? AND ? ORDER BY a.published, a.doc""",
-                [first or dt.date.min, last or dt.date.max],
+                f"""SELECT a.id, a.doc, a.title, a.paragraphs, a.published, a.outlet, s.story_id
+                    FROM articles a JOIN story_articles s ON s.article_id = a.id
+                    WHERE {wanted} ORDER BY a.published, a.doc""",
+                params,
             ).fetchall()
         ids = [row[0] for row in rows]
         pairs, dated, actors = self._article_signals(ids)
