@@ -312,6 +312,66 @@ def test_a_topic_one_outlet_asserts_and_another_leaves_unconfirmed():
     )
 
 
+def _coded(article, source, target, cameo, mode, sentence):
+    return replace(event(article, source, target, cameo[:2], mode=mode, sentence=sentence), cameo=cameo)
+
+
+LULA_INVITES = "Lula said he would invite Trump to the summit."
+LULA_DECLINES = "Lula declined to say whether Trump had been invited."
+RENEWED = "Erdogan renewed his invitation for Putin to visit Turkey."
+RENEWED_THEN_UNCLEAR = RENEWED + " No date was set, and it was unclear whether Putin had accepted."
+
+
+@pytest.mark.parametrize(
+    "said, doubted, text, found",
+    [
+        (("BRA", "USA", "036", "intended", LULA_INVITES), ("BRA", "USA", "036", LULA_DECLINES),
+         LULA_DECLINES, ("BRA>USA 036", "intended", LULA_DECLINES)),
+        (("RUS", "TUR", "036", "intended", "Putin has accepted an invitation to visit Turkey."),
+         ("RUS", "TUR", "042", RENEWED), RENEWED_THEN_UNCLEAR,
+         ("RUS>TUR 042", "intended", "No date was set, and it was unclear whether Putin had accepted.")),
+        (("RUS", "TUR", "036", "intended", "Putin has accepted an invitation to visit Turkey."),
+         ("RUS", "TUR", "042", "Putin could visit Turkey next year."), "Putin could visit Turkey next year.",
+         None),
+        (("TUR", "RUS", "036", "asserted", "Erdogan invited Putin to visit Turkey."),
+         ("RUS", "TUR", "042", RENEWED), RENEWED_THEN_UNCLEAR, None),
+        (("RUS", "TUR", "040", "asserted", "Putin and Erdogan held talks in Sochi."),
+         ("RUS", "TUR", "042", RENEWED), RENEWED_THEN_UNCLEAR, None),
+    ],
+    ids=["same-action", "intention-announcing-the-action", "no-doubt", "other-direction", "other-action"],
+)  # fmt: skip
+def test_an_action_one_outlet_reports_and_another_leaves_open(said, doubted, text, found):
+    """A hypothetical event is a doubt only with a sentence leaving the matter open, its own or the
+    next; it meets events of the same direction and action, or intentions announcing that action."""
+    source, target, cameo, sentence = doubted
+    events = [
+        _coded(OUTLET_A, *said),
+        _coded(OUTLET_B, source, target, cameo, "hypothetical", sentence),
+    ]
+    conflicts = [
+        c
+        for c in compare_story("s", events, [told(OUTLET_B, text)]).conflicts
+        if c.kind == "assertion_vs_unconfirmed"
+    ]
+    if found is None:
+        assert conflicts == []
+        return
+    label, mode, doubt = found
+    [conflict] = conflicts
+    assert conflict.description == f"{label}: reported by some outlets, left open by others"
+    assert conflict.values == (("a.txt", mode), ("b.txt", "left open"))
+    assert conflict.evidence == (said[-1], doubt)
+
+
+def test_an_outlet_leaving_open_what_it_reports_elsewhere_is_no_conflict():
+    events = [
+        _coded(OUTLET_A, "BRA", "USA", "036", "intended", LULA_INVITES),
+        _coded(WIRE_COPY_IN_A, "BRA", "USA", "036", "hypothetical", LULA_DECLINES),
+    ]
+    texts = [told(OUTLET_A, LULA_INVITES), told(WIRE_COPY_IN_A, LULA_DECLINES)]
+    assert compare_story("s", events, texts).conflicts == ()
+
+
 def test_a_day_taken_from_an_earlier_event_is_not_held_against_an_outlet():
     """`India had lodged a protest` takes the clash's Sunday in one report; another says the protest
     came on Monday: that is no disagreement about the protest's day."""

@@ -44,6 +44,7 @@ def test_topics_are_found_by_id_or_name(given, name):
         ("The statement gave no details on whether Taiwan came up.", True),
         ("Trade was not on the agenda, officials said.", True),
         ("It was not clear whether a prisoner exchange was discussed.", True),
+        ("Asked whether Putin would visit Turkey, Peskov said only that the invitation stands.", True),
         ("The leaders discussed Ukraine at length.", False),
         ("Ukraine did not attend the talks.", False),
     ],

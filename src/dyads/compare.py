@@ -5,6 +5,8 @@ Claims merge equivalent events from different articles: the same countries (in e
 cooperation, which is mutual; in order otherwise), the same CAMEO root, and dates that can be the same
 happening. Conflicts are found
 - on a claim: outlets dating it to different days; one asserting what another denies;
+- between claims of outlets: a topic or an action one reports and another says is not known (`Lula
+  would invite Trump` against `Lula declined to say whether Trump had been invited`);
 - between sentences of different outlets about the same thing: figures that cannot both be true
   ("three hours" against "nearly four hours"; "12 killed" against "19 killed"), and tolls that differ
   although one is only a floor ("at least 12 killed" against "19 killed"), while compatible ones ("an
@@ -76,6 +78,10 @@ _DENIED_MODES = frozenset({"denied"})
 _NOT_YET = frozenset({"hypothetical", "intended"})
 _FUTURE_ROOTS = frozenset({"02", "03", "13"})
 """Appeals, intentions and threats are about the future whatever their mode."""
+_COMMITTED_MODES = frozenset({"asserted", "intended"})
+_INTENDED_ROOTS = {"031": "06", "032": "05", "033": "07", "036": "04", "038": "04", "039": "04"}
+"""Expressions of intent (CAMEO 03x) and the root of the action each announces: Putin accepting an
+invitation to visit Turkey (036) announces the visit (042) another outlet says may not happen."""
 
 
 def compare_story(
@@ -100,6 +106,7 @@ def compare_story(
     found = [
         *_one_per_disagreement(conflicts),
         *topic_conflicts(story_id, events, by_doc),
+        *unconfirmed_conflicts(story_id, events, by_doc),
         *figure_conflicts(story_id, texts),
         *title_conflicts(story_id, people),
     ]
@@ -261,6 +268,74 @@ def topic_conflicts(story_id: str, events: Sequence[ReportedEvent], texts: dict[
             )
         )
     return conflicts
+
+
+def unconfirmed_conflicts(
+    story_id: str, events: Sequence[ReportedEvent], texts: dict[str, str]
+) -> list[Conflict]:
+    """One outlet reports an action as done or promised; another says it is not known whether it was
+    (`Lula said he would invite Trump` against `Lula declined to say whether Trump had been invited`;
+    `Putin has accepted an invitation to visit Turkey` against `Erdogan renewed his invitation for
+    Putin to visit Turkey. … it was unclear whether Putin had accepted`).
+
+    The doubt is a hypothetical event whose sentence, or the next, leaves the matter open; it meets
+    the events of the same actors in the same direction (an invitation is not the visit it asks for)
+    and the same action, or an intention announcing that action."""
+    ordered = sorted(events, key=lambda e: (e.article.doc, e.sentence_index))
+    committed = [event for event in ordered if not event.negated and event.mode in _COMMITTED_MODES]
+    sentences: dict[str, list[str]] = {}
+    found: dict[tuple[str, str | None, str], tuple[dict[str, ReportedEvent], dict[str, str]]] = {}
+    for doubted in ordered:
+        if doubted.mode != "hypothetical" or doubted.negated:
+            continue
+        matching = [
+            event
+            for event in committed
+            if (event.source, event.target) == (doubted.source, doubted.target)
+            and event.article.source != doubted.article.source
+            and (event.cameo == doubted.cameo or _INTENDED_ROOTS.get(event.cameo) == doubted.root)
+        ]
+        if not matching:
+            continue
+        doc = doubted.article.doc
+        if doc not in sentences:
+            sentences[doc] = [sentence.strip() for sentence in plain_sentences(texts.get(doc, ""))]
+        doubt = _leaving_open(sentences[doc], doubted.sentence)
+        if doubt is None:
+            continue
+        said, doubting = found.setdefault((doubted.source, doubted.target, doubted.cameo), ({}, {}))
+        for event in matching:
+            said.setdefault(event.article.doc, event)
+        doubting.setdefault(doc, doubt)
+    sources = {event.article.doc: event.article.source for event in events}
+    conflicts = []
+    for (source, target, cameo), (said, doubting) in sorted(found.items()):
+        said = {doc: event for doc, event in said.items() if doc not in doubting}
+        if not {sources[doc] for doc in said} - {sources[doc] for doc in doubting}:
+            continue
+        values = [(doc, said[doc].mode) for doc in sorted(said)]
+        values += [(doc, "left open") for doc in sorted(doubting)]
+        evidence = [said[doc].sentence for doc in sorted(said)] + [doubting[doc] for doc in sorted(doubting)]
+        conflicts.append(
+            Conflict(
+                story_id=story_id,
+                kind="assertion_vs_unconfirmed",
+                description=f"{source}>{target or '---'} {cameo}: reported by some outlets, left open by "
+                "others",
+                values=tuple(values),
+                evidence=tuple(evidence),
+            )
+        )
+    return conflicts
+
+
+def _leaving_open(sentences: Sequence[str], sentence: str) -> str | None:
+    """The sentence of an article, or the one after it, if it says something is not known
+    (`Lula declined to say whether …`; `… No date was set, and it was unclear whether Putin had
+    accepted`)."""
+    at = next((i for i, s in enumerate(sentences) if s == sentence.strip()), None)
+    candidates = [sentence.strip()] if at is None else sentences[at : at + 2]
+    return next((s for s in candidates if says_not_discussed(s)), None)
 
 
 def _doubting_sentence(text: str, topic: str) -> str | None:

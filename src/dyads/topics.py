@@ -54,7 +54,7 @@ _NEGATION = re.compile(
     r"|neither\b"
     r"|nor\b|did not (?:say|disclose|mention|specify|discuss)|declined to say|would not say|wouldn't say"
     r"|gave no|provided no|without (?:saying|mentioning)|unclear whether|not clear whether|did not come up"
-    r"|made no mention|no word on|no mention)",
+    r"|made no mention|no word on|no mention|said only|only said)",
     re.IGNORECASE,
 )
 _DISCLOSURE = re.compile(
