@@ -21,6 +21,8 @@ from dyads.model import RawDocument
 from dyads.pipeline import IngestOptions, ingest
 from dyads.store import Store
 
+from .conftest import REPO
+
 COUNTRIES = ["Chile", "Peru", "Kenya", "Ghana", "Norway", "Japan", "Egypt", "Mexico", "India", "Poland"]
 VOCABULARY = [
     "fisheries",
@@ -243,6 +245,36 @@ def test_stories_are_made_as_the_ingest_goes(crash_corpus, tmp_path, monkeypatch
     assert counts(tmp_path / "steps.duckdb")["in stories"] == expected["articles"] == summary.accepted
     assert dict(summary.stage_seconds)[pipeline.STORIES_STAGE] > 0
     assert sum(size for (size,) in sizes) == expected["articles"] and len(sizes) > 1
+
+
+@pytest.mark.parametrize(
+    ("sizes", "groups"),
+    [
+        ({"a": 1500, "b": 400, "c": 200}, [["a", "b"], ["c"]]),
+        ({"a": 2500, "b": 10}, [["a"], ["b"]]),
+        ({"a": 10, "b": 2500, "c": 10}, [["a"], ["b"], ["c"]]),
+        ({}, [["a", "b", "c"]]),
+    ],
+    ids=["filled-in-order", "a-large-story-alone", "between-small-ones", "sizes-unknown"],
+)
+def test_stories_are_compared_in_groups_of_about_so_many_articles(sizes, groups):
+    assert list(pipeline._comparison_groups(list(sizes) or ["a", "b", "c"], sizes)) == groups
+
+
+def test_comparing_in_small_groups_finds_what_one_group_finds(tmp_path, monkeypatch):
+    def compared(name):
+        with Store.open(tmp_path / name) as store:
+            ingest([str(REPO / "examples")], store)
+            return store.connection.execute(
+                """SELECT s.id, count(DISTINCT c.id), count(DISTINCT f.id) FROM stories s
+                   LEFT JOIN claims c ON c.story_id = s.id LEFT JOIN conflicts f ON f.story_id = s.id
+                   GROUP BY s.id ORDER BY s.id"""
+            ).fetchall()
+
+    whole = compared("whole.duckdb")
+    monkeypatch.setattr(pipeline, "_COMPARED_ARTICLES", 2)
+    assert compared("grouped.duckdb") == whole
+    assert sum(claims for _, claims, _ in whole) > 50 and sum(found for *_, found in whole) > 20
 
 
 def test_an_undated_article_joins_the_stories_of_its_time(tmp_path):

@@ -213,8 +213,8 @@ def update_stories(
         grown.update(assignment.story_id for assignment in assignments)
     dictionary = shared_dictionary(tuple(actors_files))
     ordered = sorted(grown)
-    for start in range(0, len(ordered), _COMPARED_AT_ONCE):
-        materials = store.story_materials(ordered[start : start + _COMPARED_AT_ONCE])
+    for group in _comparison_groups(ordered, store.story_sizes(ordered)):
+        materials = store.story_materials(group)
         with store.transaction():
             store.replace_comparisons(
                 [
@@ -251,10 +251,28 @@ def _stories_within_reach(
 _CHUNK_ARTICLES = 2000
 _MIN_CHUNK_ARTICLES = 200
 _CHUNK_DAYS = 28
-_COMPARED_AT_ONCE = 500
+_COMPARED_ARTICLES = 2000
 """Pending articles are put into stories a stretch of time at a time (in publication order, each
-against the stories stored near its dates), and stories compared so many at a time, so memory follows
-a stretch of the news, not the whole database (a single day of news is one stretch)."""
+against the stories stored near its dates), and stories compared in groups of about so many articles,
+so memory follows a stretch of the news, not the whole database (a single day of news is one stretch),
+and not the size of its stories (the denser the news, the more articles each story holds)."""
+
+
+def _comparison_groups(story_ids: Sequence[str], sizes: dict[str, int]) -> Iterator[list[str]]:
+    """Stories in order, cut into groups of at most `_COMPARED_ARTICLES` articles (a larger story
+    alone): what one comparison pass holds in memory is every article of its stories with its
+    figures."""
+    group: list[str] = []
+    articles = 0
+    for story_id in story_ids:
+        size = sizes.get(story_id, 0)
+        if group and articles + size > _COMPARED_ARTICLES:
+            yield group
+            group, articles = [], 0
+        group.append(story_id)
+        articles += size
+    if group:
+        yield group
 
 
 def _chunks_in_time(pending: Sequence[ArticleProfile]) -> Iterator[list[ArticleProfile]]:

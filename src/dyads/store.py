@@ -560,6 +560,23 @@ class Store:
         )
         self._insert("story_articles", [(a.story_id, a.article_id) for a in assignments])
 
+    def story_sizes(self, story_ids: Sequence[str]) -> dict[str, int]:
+        """How many articles each of the stories holds."""
+        if not story_ids:
+            return {}
+        self._want_stories(story_ids)
+        return dict(
+            self.connection.execute(
+                """SELECT s.story_id, count(*) FROM story_articles s
+                   JOIN wanted_stories w ON w.story_id = s.story_id GROUP BY s.story_id"""
+            ).fetchall()
+        )
+
+    def _want_stories(self, story_ids: Sequence[str]) -> None:
+        """Fill the temporary table the queries about chosen stories join with."""
+        self.connection.execute("CREATE OR REPLACE TEMP TABLE wanted_stories (story_id VARCHAR PRIMARY KEY)")
+        self._insert("wanted_stories", [(story_id,) for story_id in story_ids])
+
     def story_materials(
         self, story_ids: Sequence[str]
     ) -> dict[str, tuple[list[ReportedEvent], list[ArticleText], list[PersonMention]]]:
@@ -568,8 +585,7 @@ class Store:
         stories."""
         if not story_ids:
             return {}
-        self.connection.execute("CREATE OR REPLACE TEMP TABLE wanted_stories (story_id VARCHAR PRIMARY KEY)")
-        self._insert("wanted_stories", [(story_id,) for story_id in story_ids])
+        self._want_stories(story_ids)
         materials: dict[str, tuple[list[ReportedEvent], list[ArticleText], list[PersonMention]]] = {
             story_id: ([], [], []) for story_id in story_ids
         }
