@@ -153,6 +153,22 @@ def test_assertion_against_denial():
             "Iran must restore cooperation by June 28.",
             False,
         ),
+        # a sort of people against people in general: only more of them than all is impossible
+        (
+            "Drones hit the capital overnight, killing four people, the mayor said.",
+            "Officials said five civilians were killed when a drone hit an apartment block.",
+            True,
+        ),
+        (
+            "Drones hit the capital overnight, killing five people, the mayor said.",
+            "Officials said four civilians were killed when a drone hit an apartment block.",
+            False,
+        ),
+        (
+            "Drones hit the capital overnight, killing four people, the mayor said.",
+            "Officials said five civilians were injured when a drone hit an apartment block.",
+            False,
+        ),
         # not the same thing measured
         ("The call came a week after the clash.", "The call lasted about 90 minutes.", False),
         ("The call lasted two hours.", "Taiwan, home to 23 million people, protested the drills.", False),
@@ -370,6 +386,51 @@ def test_an_outlet_leaving_open_what_it_reports_elsewhere_is_no_conflict():
     ]
     texts = [told(OUTLET_A, LULA_INVITES), told(WIRE_COPY_IN_A, LULA_DECLINES)]
     assert compare_story("s", events, texts).conflicts == ()
+
+
+EXPECTED_IN_PARIS = "Merz is expected to travel to Paris next month."
+NEXT_MEETING = "Neither side mentioned a date for their next meeting."
+
+
+@pytest.mark.parametrize(
+    "dated, other, text, found",
+    [
+        (("DEU", "FRA", "042", "hypothetical"), ("FRA", "DEU"), f"Macron and Merz spoke. {NEXT_MEETING}",
+         NEXT_MEETING),
+        (("RUS", "TUR", "042", "hypothetical"), ("TUR", "RUS"),
+         "Erdogan renewed his invitation for Putin to visit Turkey. No date was set.", "No date was set."),
+        (("DEU", "FRA", "036", "intended"), ("FRA", "DEU"), f"Macron and Merz spoke. {NEXT_MEETING}",
+         NEXT_MEETING),
+        (("DEU", "FRA", "042", "hypothetical"), ("FRA", "DEU"), "Macron and Merz spoke. No date was given "
+         "for the report on energy prices.", None),
+        (("DEU", "FRA", "042", "asserted"), ("FRA", "DEU"), f"Macron and Merz spoke. {NEXT_MEETING}", None),
+        (("DEU", "FRA", "042", "hypothetical"), ("FRA", "ITA"), f"Macron and Meloni spoke. {NEXT_MEETING}",
+         None),
+    ],
+    ids=["next-meeting", "after-an-invitation", "intention-to-meet", "no-meeting-named", "meeting-held",
+         "other-pair"],
+)  # fmt: skip
+def test_a_meeting_one_outlet_dates_and_another_says_has_no_date(dated, other, text, found):
+    source, target, cameo, mode = dated
+    events = [
+        replace(
+            _coded(OUTLET_A, source, target, cameo, mode, EXPECTED_IN_PARIS),
+            event_date="2025-11",
+            date_precision="month",
+        ),
+        _coded(OUTLET_B, *other, "041", "asserted", text.split(". ")[0] + "."),
+    ]
+    conflicts = [
+        c for c in compare_story("s", events, [told(OUTLET_B, text)]).conflicts if "no date" in c.description
+    ]
+    if found is None:
+        assert conflicts == []
+        return
+    [conflict] = conflicts
+    pair = "-".join(sorted((source, target)))
+    assert conflict.description == f"{pair}: a meeting dated by some outlets, with no date given by others"
+    assert conflict.values == (("a.txt", "2025-11"), ("b.txt", "no date given"))
+    assert conflict.evidence == (EXPECTED_IN_PARIS, found)
 
 
 def test_a_day_taken_from_an_earlier_event_is_not_held_against_an_outlet():

@@ -105,10 +105,11 @@ PLANTED_FIGURES = [
     ("$1.5 billion", "$1 billion"), ("two hours", "90 minutes"), ("260 kilograms", "200 kilograms"),
     ("two days", "three days"), ("71 aircraft", "64 Chinese"), ("70 Chinese aircraft", "64 Chinese"),
     ("the summer", "the end of August"), ("the summer", "the end of June"), ("the end of August", "the end of June"),
-    ("2026", "the end of this year"),
+    ("2026", "the end of this year"), ("four people", "five civilians"),
 ]  # fmt: skip
 """The figures and deadlines the manifest says outlets disagree on (Taiwan's first-day count against the
-two-day totals included; the Akkuyu reactor's start). Anything else found would be a false conflict."""
+two-day totals included; the Akkuyu reactor's start; the Kyiv strike's toll, which only the wire's near
+copies tell). Anything else found would be a false conflict."""
 
 
 def test_demo_conflicts_find_planted_figures_and_nothing_false(demo_db):
@@ -121,7 +122,7 @@ def test_demo_conflicts_find_planted_figures_and_nothing_false(demo_db):
     assert all(any(a in f and b in f for a, b in PLANTED_FIGURES) or "Five Indian" in f for f in figures), (
         figures
     )
-    assert len(figures) <= 24
+    assert len(figures) <= 28  # one per pair of outlets: four run the £1.5 billion of the wire
     dates = [dict(c.values) for c in conflicts if c.kind == "event_date"]
     assert {"text/prairie_rubio_wang_call.txt": "2025-04-16"}.items() <= next(
         d for d in dates if "text/prairie_rubio_wang_call.txt" in d
@@ -169,7 +170,8 @@ def test_demo_topic_disagreements(demo_db):
 def test_demo_actions_one_outlet_reports_and_others_leave_open(demo_db):
     """Putin accepted the invitation to visit Turkey (Prairie Post) or it is not known whether he did
     (Harbour Ledger, Eastgate Courier); Lula would invite Trump (Northline Times) or declined to say
-    whether Trump had been invited (Eastgate Courier)."""
+    whether Trump had been invited (Eastgate Courier); Merz is expected in Paris next month (Northline
+    Times) or neither side mentioned a date for their next meeting (Prairie Post)."""
     path, _ = demo_db
     found = {
         c.description.split(":")[0]: {value for _, value in c.values}
@@ -177,7 +179,11 @@ def test_demo_actions_one_outlet_reports_and_others_leave_open(demo_db):
         for c in s.conflicts
         if c.kind == "assertion_vs_unconfirmed" and "whether" not in c.description
     }
-    assert found == {"RUS>TUR 042": {"intended", "left open"}, "BRA>USA 036": {"intended", "left open"}}
+    assert found == {
+        "RUS>TUR 042": {"intended", "left open"},
+        "BRA>USA 036": {"intended", "left open"},
+        "DEU-FRA": {"2025-11", "no date given"},
+    }
 
 
 def test_demo_titles_that_do_not_fit_the_date(demo_db):

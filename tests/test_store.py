@@ -5,8 +5,10 @@ from dataclasses import replace
 import duckdb
 import pytest
 
+from dyads.compare import compare_story
 from dyads.errors import DatabaseInUseError, DyadsError
-from dyads.model import Article, Duplicate, PublicationDate, Rejection
+from dyads.figures import read_figures
+from dyads.model import Article, Duplicate, PublicationDate, Rejection, StoryAssignment
 from dyads.store import SCHEMA_VERSION, TABLES, Store
 
 
@@ -118,11 +120,43 @@ def test_articles_stored_before_figures_get_them_when_migrated(tmp_path):
     with Store.open(path) as store:
         write(store, [article])
         store.connection.execute("DROP TABLE figures")
+        store.connection.execute("DROP INDEX duplicates_of")
+        store.connection.execute("ALTER TABLE duplicates DROP COLUMN published")
+        store.connection.execute("CREATE INDEX duplicates_of ON duplicates (duplicate_of)")
         store.set_meta("schema_version", "3")
     with Store.open(path) as store:
         assert store.schema_version() == SCHEMA_VERSION
         rows = store.connection.execute("SELECT article_id, text, kind, low FROM figures").fetchall()
     assert rows == [(article.id, "three hours", "duration", 180.0)]
+
+
+def test_a_story_holds_the_figures_of_near_copies_of_its_articles(tmp_path):
+    """A near copy is not coded, but the number an outlet ran in it is compared with the others."""
+    article = replace(make_article(1), text="Chile said talks with Peru lasted three hours on Monday.")
+    copy_text = "Chile said talks with Peru lasted four hours on Monday."
+    near = Duplicate(
+        "ffff", "copy.txt", "copy.txt", "T", "Harbour Ledger", article.id, "near", 0.9, dt.date(2025, 1, 2)
+    )
+    exact = Duplicate(
+        "eeee", "same.txt", "same.txt", "T", "Atlas", article.id, "exact", 1.0, dt.date(2025, 1, 3)
+    )
+    figures = [*read_figures(article.id, article.text), *read_figures(near.id, copy_text)]
+    with Store.open(tmp_path / "db.duckdb") as store:
+        with store.transaction():
+            run_id = store.start_run(["x"], dt.datetime(2025, 2, 1))
+            store.write_batch(run_id, [(article, [1])], [near, exact], [], figures=figures)
+            store.add_to_stories([StoryAssignment(article.id, "s1", 1.0, True)], dt.datetime(2025, 2, 1))
+        [(events, texts, people)] = store.story_materials(["s1"]).values()
+    told = [
+        (t.article.doc, t.article.source, t.article.published, [f.quantity.text for f in t.figures])
+        for t in texts
+    ]
+    assert told == [
+        ("doc1.txt", "Prairie Post", dt.date(2025, 1, 1), ["three hours"]),
+        ("copy.txt", "Harbour Ledger", dt.date(2025, 1, 2), ["four hours"]),
+    ]
+    [conflict] = compare_story("s1", events, texts, people).conflicts
+    assert conflict.values == (("copy.txt", "four hours"), ("doc1.txt", "three hours"))
 
 
 def test_newer_schema_is_refused(tmp_path):

@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
 from dyads.actors.roles import Role
-from dyads.figures import FATES
+from dyads.figures import FATES, KINDS_OF_PEOPLE
 from dyads.model import (
     ArticleText,
     Claim,
@@ -36,7 +37,7 @@ from dyads.model import (
     StoryComparison,
 )
 from dyads.normalize import plain_sentences
-from dyads.quantities import comparable, compatible
+from dyads.quantities import GENERIC_COUNTED, comparable, compatible
 from dyads.topics import says_not_discussed
 
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
@@ -79,6 +80,12 @@ _NOT_YET = frozenset({"hypothetical", "intended"})
 _FUTURE_ROOTS = frozenset({"02", "03", "13"})
 """Appeals, intentions and threats are about the future whatever their mode."""
 _COMMITTED_MODES = frozenset({"asserted", "intended"})
+_NO_DATE = re.compile(
+    r"\bno (?:date|timetable|timeline)\b|\b(?:neither|not|n't|nor|without)\b[^.;]{0,40}?\b(?:a|any) "
+    r"(?:date|timetable)\b",
+    re.IGNORECASE,
+)
+_MEETING_WORDS = re.compile(r"\b(?:meet\w*|visit\w*|talks|summit|trip)\b", re.IGNORECASE)
 _INTENDED_ROOTS = {"031": "06", "032": "05", "033": "07", "036": "04", "038": "04", "039": "04"}
 """Expressions of intent (CAMEO 03x) and the root of the action each announces: Putin accepting an
 invitation to visit Turkey (036) announces the visit (042) another outlet says may not happen."""
@@ -107,6 +114,7 @@ def compare_story(
         *_one_per_disagreement(conflicts),
         *topic_conflicts(story_id, events, by_doc),
         *unconfirmed_conflicts(story_id, events, by_doc),
+        *undated_conflicts(story_id, events, by_doc),
         *figure_conflicts(story_id, texts),
         *title_conflicts(story_id, people),
     ]
@@ -329,6 +337,73 @@ def unconfirmed_conflicts(
     return conflicts
 
 
+def undated_conflicts(
+    story_id: str, events: Sequence[ReportedEvent], texts: dict[str, str]
+) -> list[Conflict]:
+    """One outlet dates a meeting still to come; another says no date was given (`Merz is expected in
+    Paris next month` against `Neither side mentioned a date for their next meeting`).
+
+    The undating outlet must tell a meeting of the same two countries, and its sentence name a meeting
+    or follow one that does (`Erdogan renewed his invitation for Putin to visit Turkey. No date was
+    set`)."""
+    dated: dict[str, dict[str, ReportedEvent]] = defaultdict(dict)
+    meeting_pairs: dict[str, set[str]] = defaultdict(set)
+    for event in sorted(events, key=lambda e: (e.article.doc, e.sentence_index)):
+        meeting = event.root == CONSULT_ROOT or _INTENDED_ROOTS.get(event.cameo) == CONSULT_ROOT
+        if not meeting:
+            continue
+        pair = "-".join(sorted((event.source, event.target or "---")))
+        meeting_pairs[event.article.doc].add(pair)
+        if (
+            event.mode in _NOT_YET
+            and event.event_date
+            and event.date_precision not in (None, "before")
+            and not event.date_inherited
+        ):
+            dated[pair].setdefault(event.article.doc, event)
+    outlets = {event.article.doc: event.article.source for event in events}
+    conflicts = []
+    for pair, dating in sorted(dated.items()):
+        dating_outlets = {outlets[doc] for doc in dating}
+        undating = {
+            doc: sentence
+            for doc, pairs in sorted(meeting_pairs.items())
+            if pair in pairs
+            and outlets[doc] not in dating_outlets
+            and (sentence := _no_date_sentence(texts.get(doc, "")))
+        }
+        if not undating:
+            continue
+        values = [(doc, dating[doc].event_date) for doc in sorted(dating)]
+        values += [(doc, "no date given") for doc in sorted(undating)]
+        evidence = [dating[doc].sentence for doc in sorted(dating)] + list(undating.values())
+        conflicts.append(
+            Conflict(
+                story_id=story_id,
+                kind="assertion_vs_unconfirmed",
+                description=f"{pair}: a meeting dated by some outlets, with no date given by others",
+                values=tuple(values),
+                evidence=tuple(evidence),
+            )
+        )
+    return conflicts
+
+
+def _no_date_sentence(text: str) -> str | None:
+    """The sentence of an article saying no date was given for a meeting, naming it or following a
+    sentence that does."""
+    sentences = [sentence.strip() for sentence in plain_sentences(text)]
+    return next(
+        (
+            sentence
+            for number, sentence in enumerate(sentences)
+            if _NO_DATE.search(sentence)
+            and any(_MEETING_WORDS.search(s) for s in sentences[max(number - 1, 0) : number + 1])
+        ),
+        None,
+    )
+
+
 def _leaving_open(sentences: Sequence[str], sentence: str) -> str | None:
     """The sentence of an article, or the one after it, if it says something is not known
     (`Lula declined to say whether …`; `… No date was set, and it was unclear whether Putin had
@@ -395,7 +470,7 @@ def figure_conflicts(story_id: str, texts: Sequence[ArticleText]) -> list[Confli
     by_measure: dict[tuple[str, str | None], list[tuple[str, StoryArticle, Figure]]] = defaultdict(list)
     for text in texts:
         for figure in text.figures:
-            by_measure[(figure.quantity.kind, figure.quantity.unit)].append(
+            by_measure[(figure.quantity.kind, _counted(figure))].append(
                 (text.article.source, text.article, figure)
             )
     conflicts: dict[tuple, Conflict] = {}
@@ -434,7 +509,12 @@ def figure_conflicts(story_id: str, texts: Sequence[ArticleText]) -> list[Confli
 def _figure_disagreement(a: Figure, b: Figure) -> str | None:
     """`figure` when two figures of one thing cannot both be true; `tally` when they can only because
     one is a floor (`at least 12 killed` against `19 killed`, `at least 15`): outlets counting the
-    dead, hurt or held differently, which readers of a toll want to see even though counts rise."""
+    dead, hurt or held differently, which readers of a toll want to see even though counts rise.
+    A sort of people against people in general conflicts only when it outnumbers them (`five civilians
+    were killed` against `killing four people`)."""
+    if a.quantity.unit != b.quantity.unit:
+        part, whole = (a, b) if b.quantity.unit in GENERIC_COUNTED else (b, a)
+        return "figure" if part.quantity.low > whole.quantity.high else None
     if not compatible(a.quantity, b.quantity):
         return "figure"
     if (
@@ -473,8 +553,11 @@ def _same_measure(a: Figure, b: Figure) -> bool:
     if not comparable(a.quantity, b.quantity) or not a.context & b.context:
         return False
     if a.quantity.kind == "count":
-        if a.quantity.unit != b.quantity.unit or not a.quantity.unit:
+        if not a.quantity.unit or _counted(a) != _counted(b):
             return False
+        if a.quantity.unit != b.quantity.unit:  # `five civilians were killed`, `killing four people`
+            same_sort = not (a.qualifier and b.qualifier) or a.qualifier == b.qualifier
+            return a.predicate == b.predicate and a.predicate in FATES and same_sort
         if a.qualifier and b.qualifier:
             return a.qualifier == b.qualifier
         # `27 people had been detained` and `at least 40 people were detained`, not `drew about 9,000 people`
@@ -482,6 +565,15 @@ def _same_measure(a: Figure, b: Figure) -> bool:
     if a.quantity.kind == "duration":
         return bool(a.happenings & b.happenings)
     return True
+
+
+def _counted(figure: Figure) -> str | None:
+    """What a figure counts, with every sort of people taken as people (`civilians`, `soldiers`): a
+    toll of one can be checked against a toll of the other."""
+    unit = figure.quantity.unit
+    if figure.quantity.kind == "count" and (unit in KINDS_OF_PEOPLE or unit in GENERIC_COUNTED):
+        return "people"
+    return unit
 
 
 def title_conflicts(story_id: str, people: Sequence[tuple[PersonMention, Sequence[Role]]]) -> list[Conflict]:

@@ -31,6 +31,14 @@ _FATES = {
 were hurt` and `six soldiers were injured` count the same thing."""
 FATES = frozenset(_FATES.values())
 """What can happen to what a count counts, as `Figure.predicate` names it."""
+KINDS_OF_PEOPLE = frozenset(
+    {"civilian", "resident", "child", "woman", "man", "soldier", "officer", "policeman", "worker",
+     "journalist", "protester", "demonstrator", "passenger", "student", "patient", "migrant", "refugee",
+     "fighter", "militant", "villager", "pilgrim", "tourist", "prisoner", "hostage", "employee", "miner",
+     "farmer", "teenager", "infant", "doctor", "nurse", "volunteer", "trooper", "sailor", "guard"}
+)  # fmt: skip
+"""Counted nouns (singular, as count units are stored) naming one sort of people: the dead, hurt or
+held among `people` counted by another outlet."""
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\"“”]")
 _AUXILIARIES = frozenset(
     {"were", "was", "had", "have", "has", "been", "being", "are", "is", "be", "reportedly"}

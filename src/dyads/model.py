@@ -75,7 +75,9 @@ class Article:
 
 @dataclass(frozen=True)
 class Duplicate:
-    """An input whose text repeats an article already kept; stored as a link, never processed."""
+    """An input whose text repeats an article already kept; stored as a link and never coded. A near
+    copy's figures are still read and stored under its id: the outlet running it may have changed a
+    number, or kept one its source dropped."""
 
     id: str
     doc: str
@@ -85,6 +87,7 @@ class Duplicate:
     duplicate_of: str
     kind: Literal["exact", "near"]
     similarity: float
+    published: dt.date | None = None
 
 
 @dataclass(frozen=True)

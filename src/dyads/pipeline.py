@@ -18,14 +18,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from dyads.actors.dictionary import ActorDictionary, shared_dictionary
+from dyads.actors.mentions import article_date
 from dyads.actors.roles import Role
 from dyads.compare import compare_story
 from dyads.dedup import DedupConfig, DuplicateIndex, minhash_signature
 from dyads.engines import CodingConfig, LocalEngine, RayEngine
 from dyads.errors import InputError
 from dyads.extract import ExtractOptions, extract_article, require_english
+from dyads.figures import read_figures
 from dyads.ingest import NetworkPolicy, ReadLimits, read_inputs
-from dyads.model import Article, ArticleProfile, Duplicate, RawDocument, Rejection
+from dyads.model import Article, ArticleProfile, Duplicate, Figure, RawDocument, Rejection
 from dyads.store import Store, StoredIds
 from dyads.stories import StoryOptions, assign_stories
 
@@ -160,7 +162,7 @@ def _ingest(
         outcome = outcomes.popleft()
         mentions = [mention for result in coded for mention in result.mentions]
         events = [event for result in coded for event in result.events]
-        figures = [figure for result in coded for figure in result.figures]
+        figures = [figure for result in coded for figure in result.figures] + outcome.copied_figures
         with clock.stage(STORE_STAGE), store.transaction():
             store.write_batch(
                 run_id, outcome.articles, outcome.duplicates, outcome.rejections, mentions, events, figures
@@ -337,6 +339,8 @@ class _BatchOutcome:
     articles: list[tuple[Article, list[int]]] = field(default_factory=list)
     duplicates: list[Duplicate] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)
+    copied_figures: list[Figure] = field(default_factory=list)
+    """Figures of near copies, read here: reading takes no parse."""
     unchanged: int = 0
     inputs: int = 0
 
@@ -376,6 +380,9 @@ def _classify_batch(
                 duplicate_of=match.duplicate_of,
                 kind=match.kind,
                 similarity=match.similarity,
+                published=article.published.date if article.published else None,
             )
         )
+        if match.kind == "near" and article.id != match.duplicate_of:
+            outcome.copied_figures.extend(read_figures(article.id, article.text, article_date(article)))
     return outcome

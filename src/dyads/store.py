@@ -43,7 +43,7 @@ from dyads.model import (
 )
 from dyads.quantities import Quantity
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 _SCHEMA_V1 = """
 CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
@@ -207,6 +207,10 @@ CREATE TABLE figures (
 );
 """
 
+_SCHEMA_V5 = """
+ALTER TABLE duplicates ADD COLUMN published DATE;
+"""
+
 
 def _read_stored_figures(store: Store) -> None:
     """Articles stored before figures were read when coding get theirs, so their stories' figures
@@ -225,6 +229,7 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[Store], None] | None], ...] = (
     (2, _SCHEMA_V2, None),
     (3, _SCHEMA_V3, None),
     (4, _SCHEMA_V4, _read_stored_figures),
+    (5, _SCHEMA_V5, None),
 )
 """Schema changes in order, each with what fills its new tables from the stored data; each runs once,
 in a transaction, and records its version in `meta`."""
@@ -417,6 +422,7 @@ class Store:
                     d.kind,
                     d.similarity,
                     run_id,
+                    d.published,
                 )
                 for d in duplicates
             ],
@@ -580,15 +586,23 @@ class Store:
     def story_materials(
         self, story_ids: Sequence[str]
     ) -> dict[str, tuple[list[ReportedEvent], list[ArticleText], list[PersonMention]]]:
-        """Each story's events, article texts with their figures, and the known people its articles
-        name (each mention with its sentence): what a comparison reads. One query per table for all the
-        stories."""
+        """Each story's events, article texts with their figures (and near copies of its articles
+        with theirs, without text), and the known people its articles name (each mention with its
+        sentence): what a comparison reads. One query per table for all the stories."""
         if not story_ids:
             return {}
         self._want_stories(story_ids)
         materials: dict[str, tuple[list[ReportedEvent], list[ArticleText], list[PersonMention]]] = {
             story_id: ([], [], []) for story_id in story_ids
         }
+        self.connection.execute(
+            """CREATE OR REPLACE TEMP TABLE wanted_copies AS
+               SELECT s.story_id, d.id, arg_min(d.doc, d.doc) AS doc, arg_min(d.outlet, d.doc) AS outlet,
+                      arg_min(d.published, d.doc) AS published
+               FROM duplicates d JOIN story_articles s ON s.article_id = d.duplicate_of
+               JOIN wanted_stories w ON w.story_id = s.story_id
+               WHERE d.kind = 'near' AND d.id <> d.duplicate_of GROUP BY s.story_id, d.id"""
+        )
         figures: dict[str, list[Figure]] = defaultdict(list)
         for (
             article_id,
@@ -605,8 +619,10 @@ class Store:
         ) in self.connection.execute(
             """SELECT f.article_id, f.position, f.sentence, f.text, f.start_char, f.end_char,
                           f.kind, f.unit, f.low, f.high, f.context, f.qualifier, f.predicate, f.happenings
-                   FROM figures f JOIN story_articles s ON s.article_id = f.article_id
-                   JOIN wanted_stories w ON w.story_id = s.story_id ORDER BY f.article_id, f.position"""
+                   FROM figures f WHERE f.article_id IN (
+                       SELECT s.article_id FROM story_articles s JOIN wanted_stories w USING (story_id)
+                       UNION SELECT c.id FROM wanted_copies c)
+                   ORDER BY f.article_id, f.position"""
         ).fetchall():
             context, qualifier, predicate, happenings = described
             quantity = Quantity(text, start, end, kind, unit, low, high)
@@ -626,6 +642,12 @@ class Store:
             )
             texts[article_id] = text
             materials[story_id][1].append(ArticleText(articles[article_id], text, tuple(figures[article_id])))
+        for story_id, copy_id, doc, outlet, published in self.connection.execute(
+            "SELECT story_id, id, doc, outlet, published FROM wanted_copies ORDER BY published, doc"
+        ).fetchall():
+            if figures.get(copy_id):  # a near copy's own text is not kept, only its figures
+                copy = StoryArticle(doc=doc, article_id=copy_id, outlet=outlet, published=published)
+                materials[story_id][1].append(ArticleText(copy, "", tuple(figures[copy_id])))
         for row in self.connection.execute(
             """SELECT s.story_id, e.id, e.article_id, e.sentence_index, e.source_country,
                       e.target_country, e.root, e.cameo, e.mode, e.negated, e.event_date, e.date_precision,
