@@ -246,36 +246,50 @@ def topic_conflicts(story_id: str, events: Sequence[ReportedEvent], texts: dict[
     """One outlet ties a topic to what happened between two countries; another says nobody said
     whether their meeting covered it (the seeds: Ukraine; `Trump said he raised tariffs` against
     `Sheinbaum said tariffs were not discussed`)."""
-    said: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
-    doubted: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
+    said: dict[tuple[str, str], dict[str, tuple[str, str]]] = defaultdict(dict)
+    doubted: dict[tuple[str, str], dict[str, tuple[str, str]]] = defaultdict(dict)
     outlets = {}
     for event in sorted(events, key=lambda e: (e.article.doc, e.sentence_index)):
         outlets[event.article.doc] = event.article.source
         pair = "-".join(sorted((event.source, event.target or "---")))
         for topic in event.topics:
-            said[(pair, topic)].setdefault(event.article.doc, event.sentence)
+            said[(pair, topic)].setdefault(event.article.doc, (f"{topic} discussed", event.sentence))
         for topic in event.negated_topics:
             evidence = _doubting_sentence(texts.get(event.article.doc, ""), topic) or event.sentence
-            doubted[(pair, topic)].setdefault(event.article.doc, evidence)
+            doubted[(pair, topic)].setdefault(
+                event.article.doc, (f"not said whether {topic} was discussed", evidence)
+            )
     conflicts = []
     for pair, topic in sorted(said.keys() & doubted.keys()):
-        asserting, doubting = said[(pair, topic)], doubted[(pair, topic)]
-        asserting = {doc: s for doc, s in asserting.items() if doc not in doubting}
-        if not {outlets[d] for d in asserting} - {outlets[d] for d in doubting}:
-            continue
-        values = [(doc, f"{topic} discussed") for doc in sorted(asserting)]
-        values += [(doc, f"not said whether {topic} was discussed") for doc in sorted(doubting)]
-        evidence = [asserting[doc] for doc in sorted(asserting)] + [doubting[doc] for doc in sorted(doubting)]
-        conflicts.append(
-            Conflict(
-                story_id=story_id,
-                kind="assertion_vs_unconfirmed",
-                description=f"{pair}: whether {topic} was discussed",
-                values=tuple(values),
-                evidence=tuple(evidence),
-            )
+        description = f"{pair}: whether {topic} was discussed"
+        conflict = _said_against_left_open(
+            story_id, description, said[(pair, topic)], doubted[(pair, topic)], outlets
         )
+        if conflict:
+            conflicts.append(conflict)
     return conflicts
+
+
+def _said_against_left_open(
+    story_id: str,
+    description: str,
+    said: dict[str, tuple[str, str]],
+    left_open: dict[str, tuple[str, str]],
+    outlets: dict[str, str],
+) -> Conflict | None:
+    """The conflict between articles saying something and articles leaving it open (each doc with
+    its value and evidence), unless every outlet saying it also leaves it open somewhere."""
+    said = {doc: told for doc, told in said.items() if doc not in left_open}
+    if not left_open or not {outlets[doc] for doc in said} - {outlets[doc] for doc in left_open}:
+        return None
+    ordered = [*sorted(said.items()), *sorted(left_open.items())]
+    return Conflict(
+        story_id=story_id,
+        kind="assertion_vs_unconfirmed",
+        description=description,
+        values=tuple((doc, value) for doc, (value, _) in ordered),
+        evidence=tuple(evidence for _, (_, evidence) in ordered),
+    )
 
 
 def unconfirmed_conflicts(
@@ -315,25 +329,18 @@ def unconfirmed_conflicts(
         for event in matching:
             said.setdefault(event.article.doc, event)
         doubting.setdefault(doc, doubt)
-    sources = {event.article.doc: event.article.source for event in events}
+    outlets = {event.article.doc: event.article.source for event in events}
     conflicts = []
     for (source, target, cameo), (said, doubting) in sorted(found.items()):
-        said = {doc: event for doc, event in said.items() if doc not in doubting}
-        if not {sources[doc] for doc in said} - {sources[doc] for doc in doubting}:
-            continue
-        values = [(doc, said[doc].mode) for doc in sorted(said)]
-        values += [(doc, "left open") for doc in sorted(doubting)]
-        evidence = [said[doc].sentence for doc in sorted(said)] + [doubting[doc] for doc in sorted(doubting)]
-        conflicts.append(
-            Conflict(
-                story_id=story_id,
-                kind="assertion_vs_unconfirmed",
-                description=f"{source}>{target or '---'} {cameo}: reported by some outlets, left open by "
-                "others",
-                values=tuple(values),
-                evidence=tuple(evidence),
-            )
+        conflict = _said_against_left_open(
+            story_id,
+            f"{source}>{target or '---'} {cameo}: reported by some outlets, left open by others",
+            {doc: (event.mode, event.sentence) for doc, event in said.items()},
+            {doc: ("left open", sentence) for doc, sentence in doubting.items()},
+            outlets,
         )
+        if conflict:
+            conflicts.append(conflict)
     return conflicts
 
 
@@ -372,20 +379,15 @@ def undated_conflicts(
             and outlets[doc] not in dating_outlets
             and (sentence := _no_date_sentence(texts.get(doc, "")))
         }
-        if not undating:
-            continue
-        values = [(doc, dating[doc].event_date) for doc in sorted(dating)]
-        values += [(doc, "no date given") for doc in sorted(undating)]
-        evidence = [dating[doc].sentence for doc in sorted(dating)] + list(undating.values())
-        conflicts.append(
-            Conflict(
-                story_id=story_id,
-                kind="assertion_vs_unconfirmed",
-                description=f"{pair}: a meeting dated by some outlets, with no date given by others",
-                values=tuple(values),
-                evidence=tuple(evidence),
-            )
+        conflict = _said_against_left_open(
+            story_id,
+            f"{pair}: a meeting dated by some outlets, with no date given by others",
+            {doc: (event.event_date, event.sentence) for doc, event in dating.items()},
+            {doc: ("no date given", sentence) for doc, sentence in undating.items()},
+            outlets,
         )
+        if conflict:
+            conflicts.append(conflict)
     return conflicts
 
 
