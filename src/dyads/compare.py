@@ -6,11 +6,13 @@ cooperation, which is mutual; in order otherwise), the same CAMEO root, and date
 happening. Conflicts are found
 - on a claim: outlets dating it to different days; one asserting what another denies;
 - between claims of outlets: a topic or an action one reports and another says is not known (`Lula
-  would invite Trump` against `Lula declined to say whether Trump had been invited`);
-- between sentences of different outlets about the same thing: figures that cannot both be true
-  ("three hours" against "nearly four hours"; "12 killed" against "19 killed"), and tolls that differ
-  although one is only a floor ("at least 12 killed" against "19 killed"), while compatible ones ("an
-  hour and 35 minutes", "over an hour and a half") are left alone;
+  would invite Trump` against `Lula declined to say whether Trump had been invited`), a meeting one
+  dates and another says has no date;
+- between sentences of different outlets about the same thing, near copies of wire stories included:
+  figures that cannot both be true ("three hours" against "nearly four hours"; "12 killed" against "19
+  killed"; "five civilians killed" against "four people killed"), and tolls that differ although one
+  is only a floor ("at least 12 killed" against "19 killed"), while compatible ones ("an hour and 35
+  minutes", "over an hour and a half") are left alone;
 - against the actor dictionary: a title that does not match the office the person held on the
   article's date ("German President Friedrich Merz" while he was Chancellor).
 """

@@ -597,7 +597,7 @@ class Store:
         }
         self.connection.execute(
             """CREATE OR REPLACE TEMP TABLE wanted_copies AS
-               SELECT s.story_id, d.id, arg_min(d.doc, d.doc) AS doc, arg_min(d.outlet, d.doc) AS outlet,
+               SELECT s.story_id, d.id, min(d.doc) AS doc, arg_min(d.outlet, d.doc) AS outlet,
                       arg_min(d.published, d.doc) AS published
                FROM duplicates d JOIN story_articles s ON s.article_id = d.duplicate_of
                JOIN wanted_stories w ON w.story_id = s.story_id
