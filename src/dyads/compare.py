@@ -141,14 +141,18 @@ def claim_label(claim: Claim) -> str:
     return f"{claim.source}{joiner}{claim.target or '---'} {claim.root}"
 
 
+def _unordered_pair(event: ReportedEvent) -> str:
+    """The event's two countries in either order (`CHN-USA`), `---` standing for no target."""
+    return "-".join(sorted((event.source, event.target or "---")))
+
+
 def _group_claims(events: Iterable[ReportedEvent]) -> dict[str, list[ReportedEvent]]:
     groups: dict[str, list[ReportedEvent]] = defaultdict(list)
     for event in events:
-        target = event.target or "---"
         if event.root in MUTUAL_ROOTS:
-            key = "-".join(sorted((event.source, target))) + f"/{event.root}"
+            key = f"{_unordered_pair(event)}/{event.root}"
         else:
-            key = f"{event.source}>{target}/{event.root}"
+            key = f"{event.source}>{event.target or '---'}/{event.root}"
         groups[key].append(event)
     return groups
 
@@ -253,7 +257,7 @@ def topic_conflicts(story_id: str, events: Sequence[ReportedEvent], texts: dict[
     outlets = {}
     for event in sorted(events, key=lambda e: (e.article.doc, e.sentence_index)):
         outlets[event.article.doc] = event.article.source
-        pair = "-".join(sorted((event.source, event.target or "---")))
+        pair = _unordered_pair(event)
         for topic in event.topics:
             said[(pair, topic)].setdefault(event.article.doc, (f"{topic} discussed", event.sentence))
         for topic in event.negated_topics:
@@ -361,7 +365,7 @@ def undated_conflicts(
         meeting = event.root == CONSULT_ROOT or _INTENDED_ROOTS.get(event.cameo) == CONSULT_ROOT
         if not meeting:
             continue
-        pair = "-".join(sorted((event.source, event.target or "---")))
+        pair = _unordered_pair(event)
         meeting_pairs[event.article.doc].add(pair)
         if (
             event.mode in _NOT_YET
@@ -370,16 +374,17 @@ def undated_conflicts(
             and not event.date_inherited
         ):
             dated[pair].setdefault(event.article.doc, event)
+    if not dated:
+        return []
     outlets = {event.article.doc: event.article.source for event in events}
+    no_date = {doc: sentence for doc in meeting_pairs if (sentence := _no_date_sentence(texts.get(doc, "")))}
     conflicts = []
     for pair, dating in sorted(dated.items()):
         dating_outlets = {outlets[doc] for doc in dating}
         undating = {
-            doc: sentence
+            doc: no_date[doc]
             for doc, pairs in sorted(meeting_pairs.items())
-            if pair in pairs
-            and outlets[doc] not in dating_outlets
-            and (sentence := _no_date_sentence(texts.get(doc, "")))
+            if pair in pairs and doc in no_date and outlets[doc] not in dating_outlets
         }
         conflict = _said_against_left_open(
             story_id,
