@@ -169,6 +169,22 @@ def test_assertion_against_denial():
             "Officials said five civilians were injured when a drone hit an apartment block.",
             False,
         ),
+        # `people` and `person` name one thing: compared as one unit, whichever comes first
+        (
+            "Five people were killed when a drone hit the base.",
+            "One person was killed when a drone hit the base.",
+            True,
+        ),
+        (
+            "One person was killed when a drone hit the base.",
+            "Five people were killed when a drone hit the base.",
+            True,
+        ),
+        (
+            "Five soldiers were killed when a drone hit the base.",
+            "Four civilians were killed when a drone hit the base.",
+            False,
+        ),
         # not the same thing measured
         ("The call came a week after the clash.", "The call lasted about 90 minutes.", False),
         ("The call lasted two hours.", "Taiwan, home to 23 million people, protested the drills.", False),

@@ -521,7 +521,7 @@ def _figure_disagreement(a: Figure, b: Figure) -> str | None:
     dead, hurt or held differently, which readers of a toll want to see even though counts rise.
     A sort of people against people in general conflicts only when it outnumbers them (`five civilians
     were killed` against `killing four people`)."""
-    if a.quantity.unit != b.quantity.unit:
+    if _sort_against_all(a, b):
         part, whole = (a, b) if b.quantity.unit in GENERIC_COUNTED else (b, a)
         return "figure" if part.quantity.low > whole.quantity.high else None
     if not compatible(a.quantity, b.quantity):
@@ -564,7 +564,7 @@ def _same_measure(a: Figure, b: Figure) -> bool:
     if a.quantity.kind == "count":
         if not a.quantity.unit or _counted(a) != _counted(b):
             return False
-        if a.quantity.unit != b.quantity.unit:  # `five civilians were killed`, `killing four people`
+        if _sort_against_all(a, b):  # `five civilians were killed`, `killing four people`
             same_sort = not (a.qualifier and b.qualifier) or a.qualifier == b.qualifier
             return a.predicate == b.predicate and a.predicate in FATES and same_sort
         if a.qualifier and b.qualifier:
@@ -574,6 +574,12 @@ def _same_measure(a: Figure, b: Figure) -> bool:
     if a.quantity.kind == "duration":
         return bool(a.happenings & b.happenings)
     return True
+
+
+def _sort_against_all(a: Figure, b: Figure) -> bool:
+    """Whether one count is of a sort of people and the other of people in general (`people`,
+    `person`: two words for one thing, compared as one unit)."""
+    return (a.quantity.unit in GENERIC_COUNTED) != (b.quantity.unit in GENERIC_COUNTED)
 
 
 def _counted(figure: Figure) -> str | None:
