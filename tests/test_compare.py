@@ -6,7 +6,7 @@ from dataclasses import replace
 import pytest
 
 from dyads.actors.roles import Role
-from dyads.compare import compare_story, figure_conflicts, title_conflicts
+from dyads.compare import compare_story, figure_conflicts, force_conflicts, title_conflicts
 from dyads.figures import read_figures
 from dyads.model import ArticleText, PersonMention, ReportedEvent, StoryArticle
 
@@ -344,6 +344,20 @@ def test_a_topic_one_outlet_asserts_and_another_leaves_unconfirmed():
     )
 
 
+def test_an_outlet_tying_the_topic_to_the_pair_elsewhere_does_not_leave_it_open():
+    """`not clear whether a prisoner exchange between Russia and Ukraine was discussed` leaves open the
+    exchange, not Ukraine, which the same article ties to the talks in another sentence."""
+    said = ReportedEvent(
+        event_id="a-0", article=OUTLET_A, sentence_index=0, source="TUR", target="RUS", root="04", cameo="040",
+        mode="asserted", negated=False, event_date=None, date_precision=None, sentence="They discussed Ukraine.",
+        topics=("Ukraine",),
+    )  # fmt: skip
+    doubted = replace(said, event_id="b-0", article=OUTLET_B, topics=(), negated_topics=("Ukraine",))
+    also_said = replace(said, event_id="b-1", article=OUTLET_B, sentence_index=1, topics=("Ukraine",))
+    found = compare_story("s", [said, doubted, also_said]).conflicts
+    assert [c for c in found if c.kind == "assertion_vs_unconfirmed"] == []
+
+
 def _coded(article, source, target, cameo, mode, sentence):
     return replace(event(article, source, target, cameo[:2], mode=mode, sentence=sentence), cameo=cameo)
 
@@ -497,3 +511,22 @@ def test_the_same_two_figures_told_twice_are_one_conflict():
     first = "Trump threatened a 30 percent tariff. The 30 percent tariff would hit cars."
     second = "Trump threatened a 25 percent tariff. The 25 percent tariff would hit cars."
     assert len(figure_conflicts("s", [told(OUTLET_A, first), told(OUTLET_B, second)])) == 1
+
+
+def test_a_means_of_force_one_outlet_reports_used_and_another_denied():
+    used = told(OUTLET_A, "Police used water cannon and tear gas to clear the square.")
+    denied = told(
+        OUTLET_B, "The ministry denied that police used tear gas, saying they used only water cannon."
+    )
+    [conflict] = force_conflicts("s", [used, denied])
+    assert conflict.kind == "assertion_vs_denial"
+    assert conflict.description == "tear gas: used according to some outlets, denied according to others"
+    assert conflict.values == (("a.txt", "used"), ("b.txt", "denied"))
+    assert conflict.evidence == (used.text, denied.text)
+
+
+def test_an_outlet_telling_the_use_and_the_denial_reports_the_dispute():
+    both = told(OUTLET_A, "Police fired tear gas, witnesses said. The ministry denied using tear gas.")
+    assert force_conflicts("s", [both, told(OUTLET_B, "The ministry denied using tear gas.")]) == []
+    [conflict] = force_conflicts("s", [both, told(OUTLET_B, "Police fired tear gas.")])
+    assert conflict.values == (("b.txt", "used"), ("a.txt", "denied"))

@@ -154,7 +154,8 @@ def store_stories(path):
 def test_demo_topic_disagreements(demo_db):
     """Taiwan: discussed (Harbour Ledger) or not clear whether it came up (Prairie Post, Eastgate
     Courier); trade with the US: discussed (Northline Times) or no details (Eastgate Courier); tariffs
-    in the Trump–Sheinbaum call: raised (Prairie Post) or not discussed (Harbour Ledger)."""
+    in the Trump–Sheinbaum call: raised (Prairie Post) or not discussed (Harbour Ledger); a prisoner
+    exchange at the 2024 Sochi talks: discussed (Eastgate Courier) or not clear (Atlas Daily Review)."""
     path, _ = demo_db
     unconfirmed = [
         c for s in store_stories(path) for c in s.conflicts if c.kind == "assertion_vs_unconfirmed"
@@ -164,6 +165,7 @@ def test_demo_topic_disagreements(demo_db):
         "CHN-USA: whether Taiwan was discussed",
         "DEU-FRA: whether trade was discussed",
         "MEX-USA: whether trade was discussed",
+        "RUS-TUR: whether Hostages and prisoner exchanges was discussed",
     }
 
 
@@ -184,6 +186,50 @@ def test_demo_actions_one_outlet_reports_and_others_leave_open(demo_db):
         "BRA>USA 036": {"intended", "left open"},
         "DEU-FRA": {"2025-11", "no date given"},
     }
+
+
+def test_demo_an_agreement_one_outlet_says_signed_and_another_still_expects(demo_db):
+    """Britain and Ukraine signed the drone agreement on Thursday (Atlas Daily Review) or it is
+    expected to be signed in the coming weeks (the wire, as Northline Times ran it)."""
+    path, _ = demo_db
+    found = {
+        (c.description.split(":")[0], frozenset(c.values))
+        for s in store_stories(path)
+        for c in s.conflicts
+        if c.kind == "asserted_vs_expected"
+    }
+    assert found == {
+        (
+            "GBR-UKR 05",
+            frozenset(
+                {
+                    ("text/atlas_uk_ukraine_drone_deal.txt", "done"),
+                    (
+                        "https://northlinetimes.example/2025/06/20/starmer-pledges-air-defence-package-kyiv/",
+                        "expected",
+                    ),
+                }
+            ),
+        )
+    }
+
+
+def test_demo_tear_gas_used_or_denied(demo_db):
+    """Police used tear gas in Tbilisi (The Harbour Ledger) or the interior ministry denied it (Atlas
+    Daily Review); both say water cannon was used."""
+    path, _ = demo_db
+    found = [
+        (c.description, c.values)
+        for s in store_stories(path)
+        for c in s.conflicts
+        if c.kind == "assertion_vs_denial"
+    ]
+    assert found == [
+        (
+            "tear gas: used according to some outlets, denied according to others",
+            (("text/harbour_tbilisi_protest.txt", "used"), ("adr-20250414-tbilisi-teargas", "denied")),
+        )
+    ]
 
 
 def test_demo_titles_that_do_not_fit_the_date(demo_db):

@@ -13,6 +13,8 @@ happening. Conflicts are found
   killed"; "five civilians killed" against "four people killed"), and tolls that differ although one
   is only a floor ("at least 12 killed" against "19 killed"), while compatible ones ("an hour and 35
   minutes", "over an hour and a half") are left alone;
+- between sentences of different outlets about a means of force (tear gas, rubber bullets, cluster
+  munitions): one reporting its use, another a denial of it;
 - against the actor dictionary: a title that does not match the office the person held on the
   article's date ("German President Friedrich Merz" while he was Chancellor).
 """
@@ -27,6 +29,7 @@ from collections.abc import Iterable, Sequence
 
 from dyads.actors.roles import Role
 from dyads.figures import FATES, KINDS_OF_PEOPLE
+from dyads.force import DENIED, USED, ForceReport, read_force_reports
 from dyads.model import (
     ArticleText,
     Claim,
@@ -118,6 +121,7 @@ def compare_story(
         *unconfirmed_conflicts(story_id, events, by_doc),
         *undated_conflicts(story_id, events, by_doc),
         *figure_conflicts(story_id, texts),
+        *force_conflicts(story_id, texts),
         *title_conflicts(story_id, people),
     ]
     return StoryComparison(story_id, tuple(claims), tuple(support), tuple(found))
@@ -268,9 +272,12 @@ def topic_conflicts(story_id: str, events: Sequence[ReportedEvent], texts: dict[
     conflicts = []
     for pair, topic in sorted(said.keys() & doubted.keys()):
         description = f"{pair}: whether {topic} was discussed"
-        conflict = _said_against_left_open(
-            story_id, description, said[(pair, topic)], doubted[(pair, topic)], outlets
-        )
+        # an article tying the topic to the pair elsewhere left open something about it, not the topic
+        # (`not clear whether a prisoner exchange between Russia and Ukraine was discussed`)
+        doubting = {
+            doc: told for doc, told in doubted[(pair, topic)].items() if doc not in said[(pair, topic)]
+        }
+        conflict = _said_against_left_open(story_id, description, said[(pair, topic)], doubting, outlets)
         if conflict:
             conflicts.append(conflict)
     return conflicts
@@ -460,6 +467,35 @@ def _asserted_against_expected(claim: Claim, events: Sequence[ReportedEvent]) ->
                 values=tuple(values),
                 evidence=tuple(first[doc].sentence for doc, _ in values),
                 claim_id=claim.id,
+            )
+        )
+    return conflicts
+
+
+def force_conflicts(story_id: str, texts: Sequence[ArticleText]) -> list[Conflict]:
+    """A means of force some outlets report used and others report denied (`Police used water cannon
+    and tear gas` against `the interior ministry denied that police had used tear gas`). An article
+    telling both the use and the denial stands with the denial: it reports the dispute."""
+    stances: dict[str, dict[str, dict[str, ForceReport]]] = defaultdict(lambda: defaultdict(dict))
+    outlets = {}
+    for text in sorted(texts, key=lambda t: t.article.doc):
+        outlets[text.article.doc] = text.article.source
+        for report in read_force_reports(text.text):
+            stances[report.means][report.stance].setdefault(text.article.doc, report)
+    conflicts = []
+    for means, told in sorted(stances.items()):
+        denied = told.get(DENIED, {})
+        used = {doc: report for doc, report in told.get(USED, {}).items() if doc not in denied}
+        if not used or not denied or not {outlets[doc] for doc in used} - {outlets[doc] for doc in denied}:
+            continue
+        ordered = [*sorted(used.items()), *sorted(denied.items())]
+        conflicts.append(
+            Conflict(
+                story_id=story_id,
+                kind="assertion_vs_denial",
+                description=f"{means}: used according to some outlets, denied according to others",
+                values=tuple((doc, report.stance) for doc, report in ordered),
+                evidence=tuple(report.sentence for _, report in ordered),
             )
         )
     return conflicts

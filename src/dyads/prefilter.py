@@ -8,8 +8,10 @@ when it has
 - one actor mention and an event trigger (a word that inflects a predicate of the pattern table:
   `met`, `sanctions`, `talks`), or
 - a topic term in a sentence that goes on describing a meeting or says a topic was not discussed
-  (what the topic tagger reads beyond the event's own sentence).
-Only a sentence kept here can be coded: every event needs a named doer in its own sentence.
+  (what the topic tagger reads beyond the event's own sentence), or
+- a passive of a symmetric act right after a kept sentence (`An agreement is expected to be
+  signed`), which the coder gives the pair of the sentence before.
+Only a sentence kept here can be coded: every other event needs a named doer in its own sentence.
 
 The kept sentences become one condensed document with their sentence starts preset (the parser
 respects them), and `ParsedText` maps its offsets and sentence numbers back to the article.
@@ -38,6 +40,7 @@ _PARAGRAPH = re.compile(r"\n")
 _LEMMA_POS = ("verb", "noun")
 _REFERENCES = frozenset({"he", "she", "him", "her", "they", "them", "their", "we", "us", "our"})
 """Pronouns the coder resolves to an actor (the last person, a coordinated pair, a quote's speaker)."""
+_PASSIVE_AUXILIARIES = frozenset({"be", "been", "being", "is", "are", "was", "were"})
 _ANAPHORS = frozenset({"he", "she", "him", "her", "they", "them", "their"})
 """Pronouns resolved to an actor named in an earlier sentence, which must then be parsed too."""
 PARSED_TEXT_EXTENSION = "dyads_parsed_text"
@@ -136,7 +139,9 @@ class SentenceFilter:
         self._names: PhraseMatcher = linker.names
         self._roles: PhraseMatcher = linker.agents
         self._topics: PhraseMatcher = nlp.get_pipe("dyads_topic_tagger").matcher
-        self._needs = nlp.get_pipe("dyads_event_coder").patterns.requirements(frozenset({STATEMENT}))
+        patterns = nlp.get_pipe("dyads_event_coder").patterns
+        self._needs = patterns.requirements(frozenset({STATEMENT}))
+        self._symmetric = patterns.symmetric_verbs()
         lookups = nlp.get_pipe("lemmatizer").lookups
         self._exceptions = lookups.get_table("lemma_exc")
         self._rules = lookups.get_table("lemma_rules")
@@ -163,6 +168,9 @@ class SentenceFilter:
             )
             if antecedent is not None:
                 keep[antecedent] = True
+        for number in range(1, len(sentences)):
+            if keep[number - 1] and not keep[number]:
+                keep[number] = self._continues_pair(sentences[number])
         return [(n, sentence) for n, sentence in enumerate(sentences) if keep[n]], len(sentences)
 
     def _keeps(self, sentence: Span, actors: set[int], inside: set[int], topics: set[int]) -> bool:
@@ -185,6 +193,16 @@ class SentenceFilter:
             for token, candidates in zip(sentence, lemmas, strict=True)
             if token.i not in inside
             for lemma in candidates
+        )
+
+    def _continues_pair(self, sentence: Span) -> bool:
+        """Whether the sentence has a passive of a symmetric act (`is expected to be signed`, `was
+        formally agreed`): a participle one or two words after a form of `be`."""
+        tokens = list(sentence)
+        return any(
+            self.lemma_candidates(token.lower_) & self._symmetric
+            and any(earlier.lower_ in _PASSIVE_AUXILIARIES for earlier in tokens[max(at - 2, 0) : at])
+            for at, token in enumerate(tokens)
         )
 
     def lemma_candidates(self, word: str) -> frozenset[str]:

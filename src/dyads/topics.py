@@ -43,14 +43,17 @@ _OTHER_CLAUSES = frozenset({"advcl", "relcl"})
 `Erdogan, who has mediated on Ukraine, …`); without one (`strategies to build relations`) they
 say what the event was about."""
 _BACKGROUND_PREPOSITIONS = frozenset({"after", "since", "amid", "despite", "before", "following"})
+_ALSO_DISCUSSED = re.compile(r"\balso (discussed|talked|touched)", re.IGNORECASE)
+"""`The leaders also discussed …`: more of the main meeting's topics, however far down the report."""
 _SAME_MEETING = re.compile(
     r"^(during|in|at) the (call|talks|meeting|conversation|summit|visit|video call|phone call)\b"
-    r"|^(the|both) (two )?(leaders|presidents|ministers|sides|men)\b|^the two\b|^they\b"
-    r"|\balso (discussed|talked|touched)",
+    r"|^(the|both) (two )?(leaders|presidents|ministers|sides|men)\b|^the two\b|^they\b|"
+    + _ALSO_DISCUSSED.pattern,
     re.IGNORECASE,
 )
 _NEGATION = re.compile(
-    r"\b(no details?|not (?:been )?(?:discussed|disclosed|mentioned|raised|clear|known|on the agenda)"
+    r"\b(no details?|not (?:been |immediately |yet )?(?:discussed|disclosed|mentioned|raised|clear|known"
+    r"|on the agenda)"
     r"|neither\b"
     r"|nor\b|did not (?:say|disclose|mention|specify|discuss)|declined to say|would not say|wouldn't say"
     r"|gave no|provided no|without (?:saying|mentioning)|unclear whether|not clear whether|did not come up"
@@ -147,24 +150,32 @@ class TopicTagger:
         sentences = list(doc.sents)
         negations = self._negations(sentences, found)
         tagged = []
+        main = self._meeting_for(events, 0)
         for index, event in enumerate(events):
-            ids = self._event_topics(doc, event, sentences, found)
+            ids = self._event_topics(doc, event, sentences, found, main=index == main)
             denied = [
                 t for sentence_index, t in negations if self._meeting_for(events, sentence_index) == index
             ]
-            topics = [t for t in ids if t not in denied]
+            # `it was not clear whether a prisoner exchange was discussed` holds an event of its own,
+            # whose topic is the one left open, not one it was about
+            left_open = {t for sentence_index, t in negations if sentence_index == event.sentence_index}
+            topics = [t for t in ids if t not in denied and t not in left_open]
             tagged.append(self._record(event, topics, denied))
         doc._.set(TOPICS_EXTENSION, tagged)
         return doc
 
-    def _event_topics(self, doc: Doc, event: CodedEvent, sentences: list[Span], found) -> list[str]:
+    def _event_topics(
+        self, doc: Doc, event: CodedEvent, sentences: list[Span], found, main: bool
+    ) -> list[str]:
+        """Topics of the event's own clause and, for a meeting, of the sentences going on about it:
+        the next few, and for the report's main meeting any saying what else was discussed."""
         clause = own_clause(doc[event.predicate])
         ids = [topic for topic, start in found if start in clause]
         if event.code.startswith(MEETING_ROOT):
-            for sentence in sentences[
-                event.sentence_index + 1 : event.sentence_index + 1 + FOLLOWING_SENTENCES
-            ]:
-                if continues_meeting(sentence.text):
+            for distance, sentence in enumerate(sentences[event.sentence_index + 1 :], start=1):
+                if (distance <= FOLLOWING_SENTENCES and continues_meeting(sentence.text)) or (
+                    main and _ALSO_DISCUSSED.search(sentence.text)
+                ):
                     ids += [topic for topic, start in found if sentence.start <= start < sentence.end]
         return list(dict.fromkeys(ids))
 

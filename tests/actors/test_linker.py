@@ -131,6 +131,47 @@ def test_plural_reference_resolves_to_the_last_coordinated_pair():
     ]  # fmt: skip
 
 
+def _leader(name, code):
+    return Person(
+        name,
+        (name,),
+        (Role(name, (), code[:3], code, "head_of_state", "President", dt.date(2010, 1, 1), None),),
+    )
+
+
+LEADERS_LINKER = ActorLinker(
+    NLP,
+    ActorDictionary(
+        names=[NameEntry("Russia", "RUS", "country", False), NameEntry("China", "CHN", "country", False)],
+        people=[_leader("Putin", "RUSGOV"), _leader("Trump", "USAGOV"), _leader("Xi", "CHNGOV")],
+        agents={"leaders": "GOV", "countries": "GOV"},
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # the article's most named leaders, not the countries a background sentence coordinates
+        ("Putin met Trump . Putin urged both Russia and China . Xi spoke . the two leaders agreed",
+         ("RUSGOV", "USAGOV")),
+        # leaders named together win over more often named ones
+        ("Trump spoke . Trump left . Putin and Xi met . the two leaders agreed", ("RUSGOV", "CHNGOV")),
+        # the leaders a sentence names before the phrase count too
+        ("Trump called Putin and the two leaders agreed to meet", ("USAGOV", "RUSGOV")),
+    ],
+)  # fmt: skip
+def test_the_two_leaders(text, pair):
+    words = text.split()
+    people = [(i, i + 1, "PERSON") for i, word in enumerate(words) if word in ("Putin", "Trump", "Xi")]
+    starts = tuple(i + 1 for i, word in enumerate(words) if word == ".")
+    found = [
+        (m.text, m.code)
+        for m in link_mentions(LEADERS_LINKER(make_doc(text, people, "2025-03-01", (0, *starts))))
+    ]
+    assert found[-2:] == [("the two leaders", pair[0]), ("the two leaders", pair[1])]
+
+
 def test_pair_of_countries_gives_role_to_plural_leaders():
     doc = make_doc("Russia and China signed . both leaders agreed", sentence_starts=(0, 5))
     assert linked(doc)[2:] == [("both leaders", "RUSGOV"), ("both leaders", "CHNGOV")]

@@ -79,3 +79,57 @@ def test_a_quote_spoken_by_we_does_not_loop(nlp):
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    "text, code, date",
+    [
+        (
+            "Starmer met Zelensky at the presidential office and laid flowers at a memorial to soldiers "
+            "killed since the invasion in February 2022.",
+            "040", "<2025-06-20",
+        ),
+        (
+            "Macron met Merz, who took office in May, at the Elysee Palace on Tuesday.",
+            "040", "2025-06-17",
+        ),
+        ("Xi and Putin held talks aimed at deepening their partnership on January 22.", "040", "2025-01-22"),
+        ("Russia and China declared a partnership in February 2022 when Putin visited Beijing.", "042", "2022-02"),
+    ],
+)  # fmt: skip
+def test_an_event_is_dated_by_its_own_clause(nlp, text, code, date):
+    """A date inside what is said about one of the sentence's nouns belongs to that noun."""
+    articles, _ = event_cases_as_gold([{"id": "d", "text": text, "date": "2025-06-20", "events": []}])
+    dates = {e.event_date for e in code_articles(articles, nlp) if e.cameo == code}
+    assert dates == {date}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Starmer met Zelensky in Kyiv on Thursday. An agreement is expected to be signed in the coming weeks.",
+            {("GBRGOV", "040", "UKRGOV", "asserted"), ("GBRGOV", "057", "UKRGOV", "hypothetical")},
+        ),
+        # a law signed is no agreement of the pair before
+        (
+            "Starmer met Zelensky in Kyiv on Thursday. A new tax law was signed in London.",
+            {("GBRGOV", "040", "UKRGOV", "asserted")},
+        ),
+        # no pair before it, no doer
+        ("Russia and China are close. An agreement is expected to be signed soon, officials in London said.", set()),
+        # a passive of a thing inherits no doer from the clause around it
+        ("Iran's foreign minister said Iran could leave the treaty if UN sanctions were reimposed.", set()),
+        # while the one who speaks is the one who invites a person
+        ("Lula declined to say whether Trump had been invited.", {("BRAGOV", "036", "USAGOV", "hypothetical")}),
+        # a summit still to come is a time, not a meeting with NATO
+        ("Starmer and Zelensky agreed to speak again before the NATO summit.", {("GBRGOV", "030", "UKRGOV", "asserted")}),
+    ],
+)  # fmt: skip
+def test_who_does_what_a_passive_reports(nlp, text, expected):
+    articles, _ = event_cases_as_gold([{"id": "p", "text": text, "date": "2025-06-20", "events": []}])
+    found = {
+        (e.source.code, e.cameo, e.target.code if e.target else None, e.mode)
+        for e in code_articles(articles, nlp)
+    }
+    assert found == expected

@@ -28,6 +28,7 @@ from dyads.errors import DyadsError
 NAME_FILES = ("names.csv", "organizations.csv")
 AGENTS_FILE = "agents.csv"
 NAME_COLUMNS = ("text", "code", "kind", "ambiguous")
+LEADER_OFFICES = frozenset({"head_of_state", "head_of_government"})
 PEOPLE_COLUMNS = ("person", "variants", "country", "code", "office", "title", "start", "end")
 AGENT_COLUMNS = ("text", "code", "plural")
 ELITE = "ELI"
@@ -65,6 +66,10 @@ class Person:
             return country + ELITE if len(country) == 3 and country.isalpha() else None
         defaults = [role for role in self.roles if role.is_default]
         return defaults[0].code if defaults else None
+
+    def leads_on(self, day: dt.date) -> bool:
+        """Whether the person was a head of state or government on `day`: one of `the two leaders`."""
+        return any(role.office in LEADER_OFFICES and role.holds_on(day) for role in self.roles)
 
 
 class ActorDictionary:

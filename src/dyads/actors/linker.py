@@ -16,6 +16,7 @@ around them says otherwise: an unlinked mention is better than a wrong one.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -107,6 +108,19 @@ class _ArticleMemory:
 
     names: dict[str, tuple[str, str]] = field(default_factory=dict)
     last_pair: tuple[str, str] | None = None
+    leaders: Counter[str] = field(default_factory=Counter)
+    """How often the article has named each head of state or government so far, by code."""
+
+    def pair_for(self, country_noun: bool) -> tuple[str, str] | None:
+        """Whom `the two leaders` or `both governments` mean: the last two leaders named together,
+        else the article's two most named leaders of two countries (its main pair, not the countries
+        a background sentence coordinates: `both Moscow and Kyiv`); `both countries` the last pair."""
+        ranked = [code for code, _ in self.leaders.most_common()]
+        others = [code for code in ranked[1:] if code[:3] != ranked[0][:3]]
+        leaders = (ranked[0], others[0]) if others else None
+        if country_noun or (self.last_pair and all(code in self.leaders for code in self.last_pair)):
+            return self.last_pair or leaders
+        return leaders or self.last_pair
 
 
 @Language.factory(
@@ -309,6 +323,8 @@ class ActorLinker:
                 continue
             person = people[0] if len(people) == 1 else next(p for p in people if codes[p.name])
             code = codes[person.name]
+            if person.leads_on(day) and not former:
+                memory.leaders[(code or person.roles[-1].code)[:3] + _GOVERNMENT] += 1
             titled = sector and not former and (code is None or code.endswith(ELITE))
             if titled:
                 # `Senator X`, `Finance Minister X`: the title says what the person was on that date
@@ -352,15 +368,10 @@ class ActorLinker:
             appositive = self._appositive_code(doc, phrase.unknown_person, memory)
             if appositive:
                 return [mention(appositive, "appositive", "appositive", 0.75)]
-        if (
-            (phrase.plural_reference or phrase.country_noun)
-            and memory.last_pair
-            and (sector or phrase.country_noun)
-        ):
-            codes = tuple(
-                code if len(code) > 3 and sector else code[:3] + sector for code in memory.last_pair
-            )
-            return [mention(code, "joint", "joint:" + "+".join(memory.last_pair), 0.7) for code in codes]
+        pair = memory.pair_for(phrase.country_noun)
+        if (phrase.plural_reference or phrase.country_noun) and pair and (sector or phrase.country_noun):
+            codes = tuple(code if len(code) > 3 and sector else code[:3] + sector for code in pair)
+            return [mention(code, "joint", "joint:" + "+".join(pair), 0.7) for code in codes]
         return []
 
     def _appositive_code(self, doc: Doc, person: Span, memory: _ArticleMemory) -> str | None:

@@ -89,6 +89,8 @@ _OCCURRING = frozenset(
     }
 )  # fmt: skip
 """`Talks opened`, `sanctions took effect`: verbs that report their event-noun subject happening."""
+_BEFORE = frozenset({"before", "until", "till", "ahead", "prior"})
+"""Prepositions (`ahead of`, `prior to`) placing something before an event, which has not happened."""
 _OWN_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "expl"})
 _COMMENTARY_OPENINGS = (
     "in conclusion", "in summary", "in short", "overall ,", "ultimately ,", "all in all", "to sum up",
@@ -123,7 +125,7 @@ class CodedEvent:
     symmetric: bool
     attributed_to: LinkedMention | None
     evidence: tuple[int, int]
-    date_text: tuple[int, int]
+    date_text: tuple[tuple[int, int], ...]
     clause: int
 
 
@@ -162,22 +164,36 @@ class EventCoder:
         events: list[CodedEvent] = []
         triggers: list[Trigger] = []
         light_objects: set[int] = set()
+        previous: list[CodedEvent] = []
         for sentence_index, sentence in enumerate(doc.sents):
             if _is_commentary(sentence):
+                previous = []
                 continue
             found: list[CodedEvent] = []
+            paired = [e for e in previous if e.symmetric and e.sentence_index == sentence_index - 1]
             for token in sentence:
                 if token.i in light_objects or token.lemma_.lower() in _SAY:
                     continue
-                found.extend(self._code_predicate(token, sentence_index, context, light_objects, triggers))
-            events.extend(dict.fromkeys(_keep_events(doc, found)))
+                found.extend(
+                    self._code_predicate(token, sentence_index, context, light_objects, triggers, paired)
+                )
+            previous = list(dict.fromkeys(_keep_events(doc, found)))
+            events.extend(previous)
         doc._.set(EVENTS_EXTENSION, events)
         doc._.set(TRIGGERS_EXTENSION, triggers)
         return doc
 
     def _code_predicate(
-        self, predicate: Token, sentence_index: int, context, light_objects, triggers: list[Trigger]
+        self,
+        predicate: Token,
+        sentence_index: int,
+        context,
+        light_objects,
+        triggers: list[Trigger],
+        paired: Sequence[CodedEvent] = (),
     ) -> list[CodedEvent]:
+        """The events of one predicate; `paired` are the previous sentence's symmetric events, whose
+        pair an agentless passive of a symmetric act continues (`X met Y. A deal was signed.`)."""
         pos = (
             "VERB"
             if predicate.pos_ in ("VERB", "AUX")
@@ -228,6 +244,8 @@ class EventCoder:
         if pos == "NOUN" and len(between) > 1:
             # `the partnership between China and Russia`: the pair, not whoever mentions it
             sources = between
+        if not sources and pattern.symmetric and paired and _agentless_passive(predicate):
+            sources = [paired[0].source, paired[0].target]
         if not sources:
             return []
         target_tokens = arguments.get(pattern.target, []) if pattern.target else []
@@ -261,11 +279,10 @@ class EventCoder:
                 clause = predicate
                 mode, negated, code = "asserted", False, pattern.code
         evidence = (_evidence_start(predicate), predicate.idx + len(predicate.text))
-        dated = _time_clause_host(governor)
-        date_span = (dated.left_edge.idx, dated.right_edge.idx + len(dated.right_edge.text))
+        date_text = _dating_text(_time_clause_host(governor), predicate)
         return [
             CodedEvent(sentence_index, predicate.i, source, target, code, mode, negated, pattern.symmetric,
-                       attributed, evidence, date_span, clause.i)
+                       attributed, evidence, date_text, clause.i)
             for source, target in pairs
             if target is None or source.code != target.code
         ]  # fmt: skip
@@ -438,6 +455,11 @@ class _Context:
         if predicate.dep_ == "xcomp" and (raised := _child(predicate.head, "nsubjpass")) is not None:
             # `X and Y are expected to meet`, `X was asked to mediate`: the passive subject acts
             return self.actors(raised)
+        undergoing = _child(predicate, "nsubjpass")
+        if undergoing is not None and not self.by_token.get(undergoing.i):
+            # `… if sanctions were reimposed`: a passive of a thing has no doer to inherit, while in
+            # `Lula declined to say whether Trump had been invited` the one who speaks is the one asking
+            return []
         if predicate.dep_ == "conj":
             return self.sources(_coordinated_with(predicate))
         if predicate.dep_ in _INHERITS_SUBJECT and predicate.head.i != predicate.i:
@@ -513,12 +535,18 @@ def _reported_as_event(noun: Token) -> bool:
     `extended invitations`), inside a phrase of one (`engaged in discussions`, `despite accusations`,
     `ready for dialogue`),
     the subject of a verb of occurring (`talks opened`, `sanctions took effect`) or a headline;
-    not when it is what a sentence is about (`the discussion highlighted…`, `support is unwavering`)."""
+    not when it is what a sentence is about (`the discussion highlighted…`, `support is unwavering`)
+    or a time still to come (`agreed to speak again before the NATO summit`, `ahead of talks`)."""
     if noun.dep_ in ("dobj", "conj", "appos", "ROOT"):
         return True
     if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in _OCCURRING:
         return True
-    return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX", "ADJ")
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return False
+    preposition = noun.head
+    if preposition.lower_ in _BEFORE or preposition.head.lower_ in _BEFORE:
+        return False
+    return preposition.head.pos_ in ("VERB", "AUX", "ADJ")
 
 
 def _owned_by_actor(noun: Token, context: _Context) -> bool:
@@ -528,11 +556,14 @@ def _owned_by_actor(noun: Token, context: _Context) -> bool:
 
 
 def _object(predicate: Token) -> Token | None:
-    """The direct object, or the noun a relative clause describes (`a call he had held`), looking
-    through quantities (`tens of thousands of troops` → troops)."""
+    """The direct object, the noun a relative clause describes (`a call he had held`) or the subject
+    of a passive naming no doer (`a ceasefire is expected to be signed`), looking through quantities
+    (`tens of thousands of troops` → troops)."""
     obj = _child(predicate, "dobj")
     if obj is None and predicate.dep_ == "relcl" and predicate.head.pos_ == "NOUN":
         obj = predicate.head
+    if obj is None and _agentless_passive(predicate):
+        obj = _passive_subject(predicate)
     while obj is not None and (obj.pos_ == "NUM" or obj.lemma_.lower() in _QUANTITIES):
         of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         inner = _child(of, "pobj") if of is not None else None
@@ -540,6 +571,31 @@ def _object(predicate: Token) -> Token | None:
             break
         obj = inner
     return obj
+
+
+def _passive(predicate: Token) -> bool:
+    return any(child.dep_ == "auxpass" for child in predicate.children)
+
+
+def _passive_subject(predicate: Token) -> Token | None:
+    """The subject of a passive, or of the passive it is raised from (`X is expected to be signed`)."""
+    subject = _child(predicate, "nsubjpass")
+    if subject is None and predicate.dep_ == "xcomp":
+        subject = _child(predicate.head, "nsubjpass")
+    return subject
+
+
+def _agentless_passive(predicate: Token) -> bool:
+    """`An agreement was signed`, `a deal is expected to be signed`: a passive naming no doer (and
+    reporting something, not setting a condition: `if terms were agreed`)."""
+    return (
+        predicate.pos_ == "VERB"
+        and _passive(predicate)
+        and not any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKERS for c in predicate.children)
+        and _child(predicate, "agent") is None
+        and (subject := _passive_subject(predicate)) is not None
+        and subject.pos_ == "NOUN"
+    )
 
 
 def _code_in_mode(code: str, mode: str) -> str:
@@ -643,6 +699,40 @@ def _time_clause_host(verb: Token) -> Token:
     ):
         verb = verb.head
     return verb
+
+
+def _dating_text(host: Token, predicate: Token) -> tuple[tuple[int, int], ...]:
+    """The stretches of the host clause that can date the event: all of it but relative clauses
+    (`met X, who took office in May`) and what another action of the sentence says about its nouns
+    (`met X and laid flowers at a memorial to soldiers killed since the invasion in February 2022`),
+    whose dates are their own. A participle describing one of the event's own nouns stays: the
+    parser often hangs the event's date on it (`held talks aimed at X on January 22`)."""
+    other_actions = {
+        token.i
+        for conjunct in host.children
+        if conjunct.dep_ == "conj" and conjunct.pos_ in ("VERB", "AUX") and predicate not in conjunct.subtree
+        for token in conjunct.subtree
+    }
+    described = {
+        token.i
+        for clause in host.subtree
+        if (clause.dep_ == "relcl" or (clause.dep_ == "acl" and clause.i in other_actions))
+        and clause.i != host.i
+        and predicate not in clause.subtree
+        for token in clause.subtree
+    }
+    stretches: list[tuple[int, int]] = []
+    previous = -2
+    for token in host.subtree:
+        if token.i in described:
+            continue
+        end = token.idx + len(token.text)
+        if token.i == previous + 1:
+            stretches[-1] = (stretches[-1][0], end)
+        else:
+            stretches.append((token.idx, end))
+        previous = token.i
+    return tuple(stretches)
 
 
 def _governing_verb(token: Token) -> Token:

@@ -90,7 +90,7 @@ def _coded_in_article(coded: CodedEvent, sentences: Sequence[Span], parsed: Pars
         coded,
         sentence_index=parsed.sentence_number(sentences[coded.sentence_index].start_char),
         evidence=parsed.article_span(coded.evidence),
-        date_text=parsed.article_span(coded.date_text),
+        date_text=tuple(parsed.article_span(stretch) for stretch in coded.date_text),
     )
 
 
@@ -157,8 +157,9 @@ def _event(
     location: Location | None,
 ) -> Event:
     entry = event_code(coded.code)
-    start, end = coded.date_text
-    date = resolve_event_date(article.text[start:end], article_date(article), roles)
+    # stretches apart are kept apart, so no date phrase is made of words from two of them
+    text = " ; ".join(article.text[start:end] for start, end in coded.date_text)
+    date = resolve_event_date(text, article_date(article), roles)
     confidence = round(
         min(coded.source.confidence, coded.target.confidence if coded.target else 1.0) * 0.9, 2
     )

@@ -89,6 +89,14 @@ class PatternTable:
                     needs[lemma].add(frozenset(word for word in words if word))
         return dict(needs)
 
+    def symmetric_verbs(self) -> frozenset[str]:
+        """Verbs with a row coding a symmetric act (`sign`, `agree`): done together by a pair."""
+        return frozenset(
+            lemma
+            for (lemma, pos), patterns in self._by_predicate.items()
+            if pos == "VERB" and any(pattern.symmetric for pattern in patterns)
+        )
+
     def knows(self, lemma: str, pos: str) -> bool:
         return (lemma, pos) in self._by_predicate
 
