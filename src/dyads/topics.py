@@ -150,12 +150,11 @@ class TopicTagger:
         sentences = list(doc.sents)
         negations = self._negations(sentences, found)
         tagged = []
-        main = self._meeting_for(events, 0)
+        main = _main_meeting(events)
         for index, event in enumerate(events):
             ids = self._event_topics(doc, event, sentences, found, main=index == main)
-            denied = [
-                t for sentence_index, t in negations if self._meeting_for(events, sentence_index) == index
-            ]
+            # a sentence saying a topic was not discussed is about the report's main meeting
+            denied = [t for _, t in negations] if index == main else []
             # `it was not clear whether a prisoner exchange was discussed` holds an event of its own,
             # whose topic is the one left open, not one it was about
             left_open = {t for sentence_index, t in negations if sentence_index == event.sentence_index}
@@ -188,13 +187,6 @@ class TopicTagger:
             negated += [(index, t) for t, start in found if sentence.start <= start < sentence.end]
         return negated
 
-    @staticmethod
-    def _meeting_for(events: Sequence[CodedEvent], sentence_index: int) -> int | None:
-        """The meeting or call a sentence about its topics refers to: the report's main one, the first
-        it tells (`neither side said whether Ukraine was discussed` is about the call of the lead, not
-        about a call mentioned in passing)."""
-        return next((i for i, e in enumerate(events) if e.code.startswith(MEETING_ROOT)), None)
-
     def _record(self, event: CodedEvent, topics: Sequence[str], negated: Sequence[str]) -> EventTopics:
         chosen = [self.table.topics[t] for t in topics]
         contexts = tuple(dict.fromkeys(c for topic in chosen for c in topic.contexts))
@@ -203,6 +195,13 @@ class TopicTagger:
             negated=tuple(dict.fromkeys(self.table.topics[t].name for t in negated)),
             contexts=contexts,
         )
+
+
+def _main_meeting(events: Sequence[CodedEvent]) -> int | None:
+    """The report's main meeting or call, the first it tells: `neither side said whether Ukraine was
+    discussed` and `the leaders also discussed…` are about the call of the lead, not about a call
+    mentioned in passing."""
+    return next((i for i, e in enumerate(events) if e.code.startswith(MEETING_ROOT)), None)
 
 
 def own_clause(predicate: Token) -> set[int]:
