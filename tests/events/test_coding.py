@@ -126,7 +126,7 @@ def test_an_event_is_dated_by_its_own_clause(nlp, text, code, date):
         ("Starmer and Zelensky agreed to speak again before the NATO summit.", {("GBRGOV", "030", "UKRGOV", "asserted")}),
     ],
 )  # fmt: skip
-def test_who_does_what_a_passive_reports(nlp, text, expected):
+def test_doers_of_passives_and_meetings_still_to_come(nlp, text, expected):
     articles, _ = event_cases_as_gold([{"id": "p", "text": text, "date": "2025-06-20", "events": []}])
     found = {
         (e.source.code, e.cameo, e.target.code if e.target else None, e.mode)
