@@ -289,16 +289,17 @@ def _said_against_left_open(
     said: dict[str, tuple[str, str]],
     left_open: dict[str, tuple[str, str]],
     outlets: dict[str, str],
+    kind: str = "assertion_vs_unconfirmed",
 ) -> Conflict | None:
-    """The conflict between articles saying something and articles leaving it open (each doc with
-    its value and evidence), unless every outlet saying it also leaves it open somewhere."""
+    """The conflict between articles saying something and articles leaving it open or denying it
+    (each doc with its value and evidence), unless every outlet saying it also does so somewhere."""
     said = {doc: told for doc, told in said.items() if doc not in left_open}
     if not left_open or not {outlets[doc] for doc in said} - {outlets[doc] for doc in left_open}:
         return None
     ordered = [*sorted(said.items()), *sorted(left_open.items())]
     return Conflict(
         story_id=story_id,
-        kind="assertion_vs_unconfirmed",
+        kind=kind,
         description=description,
         values=tuple((doc, value) for doc, (value, _) in ordered),
         evidence=tuple(evidence for _, (_, evidence) in ordered),
@@ -484,20 +485,16 @@ def force_conflicts(story_id: str, texts: Sequence[ArticleText]) -> list[Conflic
             stances[report.means][report.stance].setdefault(text.article.doc, report)
     conflicts = []
     for means, told in sorted(stances.items()):
-        denied = told.get(DENIED, {})
-        used = {doc: report for doc, report in told.get(USED, {}).items() if doc not in denied}
-        if not used or not denied or not {outlets[doc] for doc in used} - {outlets[doc] for doc in denied}:
-            continue
-        ordered = [*sorted(used.items()), *sorted(denied.items())]
-        conflicts.append(
-            Conflict(
-                story_id=story_id,
-                kind="assertion_vs_denial",
-                description=f"{means}: used according to some outlets, denied according to others",
-                values=tuple((doc, report.stance) for doc, report in ordered),
-                evidence=tuple(report.sentence for _, report in ordered),
-            )
+        conflict = _said_against_left_open(
+            story_id,
+            f"{means}: used according to some outlets, denied according to others",
+            {doc: (report.stance, report.sentence) for doc, report in told.get(USED, {}).items()},
+            {doc: (report.stance, report.sentence) for doc, report in told.get(DENIED, {}).items()},
+            outlets,
+            kind="assertion_vs_denial",
         )
+        if conflict:
+            conflicts.append(conflict)
     return conflicts
 
 

@@ -170,7 +170,7 @@ class EventCoder:
                 previous = []
                 continue
             found: list[CodedEvent] = []
-            paired = [e for e in previous if e.symmetric and e.sentence_index == sentence_index - 1]
+            paired = [event for event in previous if event.symmetric]
             for token in sentence:
                 if token.i in light_objects or token.lemma_.lower() in _SAY:
                     continue
