@@ -6,7 +6,13 @@ from dataclasses import replace
 import pytest
 
 from dyads.actors.roles import Role
-from dyads.compare import compare_story, figure_conflicts, force_conflicts, title_conflicts
+from dyads.compare import (
+    compare_story,
+    figure_conflicts,
+    force_conflicts,
+    mediator_conflicts,
+    title_conflicts,
+)
 from dyads.figures import read_figures
 from dyads.model import ArticleText, PersonMention, ReportedEvent, StoryArticle
 
@@ -530,3 +536,78 @@ def test_an_outlet_telling_the_use_and_the_denial_reports_the_dispute():
     assert force_conflicts("s", [both, told(OUTLET_B, "The ministry denied using tear gas.")]) == []
     [conflict] = force_conflicts("s", [both, told(OUTLET_B, "Police fired tear gas.")])
     assert conflict.values == (("b.txt", "used"), ("a.txt", "denied"))
+
+
+MEDIATORS = {"UN": "IGOUNO", "Turkish": "TUR", "Turkey": "TUR", "Qatar": "QAT"}
+
+
+def test_outlets_crediting_different_mediators_with_one_truce():
+    un = told(
+        OUTLET_A, "The truce, brokered by the UN mission with community elders, took effect at midnight."
+    )
+    turkey = told(OUTLET_B, "The ceasefire was brokered with Turkish mediation, officials said.")
+    [conflict] = mediator_conflicts("s", [un, turkey], MEDIATORS)
+    assert conflict.kind == "mediator"
+    assert conflict.description == "ceasefire: brokered by IGOUNO / TUR according to different outlets"
+    assert conflict.values == (("a.txt", "UN"), ("b.txt", "Turkish"))
+    assert conflict.evidence == (un.text, turkey.text)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # one outlet naming both mediators agrees with the other
+        ("The truce was brokered by the UN.", "The truce was brokered by the UN and Turkey."),
+        # different things brokered
+        ("The truce was brokered by the UN.", "Turkey brokered a prisoner exchange."),
+        # the same mediator under two names
+        ("The truce was brokered by Turkey.", "A ceasefire was agreed with Turkish mediation."),
+    ],
+)
+def test_mediators_that_do_not_conflict(first, second):
+    assert mediator_conflicts("s", [told(OUTLET_A, first), told(OUTLET_B, second)], MEDIATORS) == []
+
+
+def test_one_outlet_crediting_different_mediators_in_two_articles_is_no_conflict():
+    copy = told(WIRE_COPY_IN_A, "Qatar brokered the truce.")
+    assert (
+        mediator_conflicts("s", [told(OUTLET_A, "The truce was brokered by the UN."), copy], MEDIATORS) == []
+    )
+
+
+def test_a_meeting_held_in_person_according_to_one_outlet_and_by_video_according_to_another():
+    paris = replace(event(OUTLET_A, "FRAGOV", "DEUGOV", "04", sentence="They met in Paris."), place="Paris")
+    video = replace(event(OUTLET_B, "FRAGOV", "DEUGOV", "04", sentence="They met by video."), cameo="041")
+    [conflict] = [c for c in compare_story("s", [paris, video]).conflicts if c.kind == "meeting_format"]
+    assert conflict.description == (
+        "DEUGOV-FRAGOV 04: held in person according to some outlets, by telephone or video according to others"
+    )
+    assert conflict.values == (("a.txt", "in person (Paris)"), ("b.txt", "by telephone or video"))
+    assert conflict.evidence == ("They met in Paris.", "They met by video.")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a meeting with no place said is no format
+        ({}, {"cameo": "041"}),
+        # a visit one outlet expects is not the call another reports
+        ({"cameo": "042", "mode": "intended"}, {"cameo": "041"}),
+        # two calls
+        ({"cameo": "041"}, {"cameo": "041"}),
+    ],
+)
+def test_meetings_whose_formats_do_not_conflict(first, second):
+    events = [
+        replace(event(OUTLET_A, "FRAGOV", "DEUGOV", "04"), **first),
+        replace(event(OUTLET_B, "FRAGOV", "DEUGOV", "04"), **second),
+    ]
+    assert [c for c in compare_story("s", events).conflicts if c.kind == "meeting_format"] == []
+
+
+def test_an_article_telling_a_visit_and_a_call_takes_no_side():
+    visit = replace(event(OUTLET_A, "FRAGOV", "DEUGOV", "04"), cameo="042")
+    call = replace(event(OUTLET_A, "FRAGOV", "DEUGOV", "04", number=1), cameo="041")
+    other_call = replace(event(OUTLET_B, "FRAGOV", "DEUGOV", "04"), cameo="041")
+    conflicts = compare_story("s", [visit, call, other_call]).conflicts
+    assert [c for c in conflicts if c.kind == "meeting_format"] == []

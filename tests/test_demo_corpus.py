@@ -232,6 +232,43 @@ def test_demo_tear_gas_used_or_denied(demo_db):
     ]
 
 
+def test_demo_mediators_of_the_tripoli_truce(demo_db):
+    """The UN mission brokered the Tripoli truce (the wire, as Atlas Daily Review ran it) or Turkey
+    did (The Harbour Ledger)."""
+    path, _ = demo_db
+    found = [
+        (c.description, c.values) for s in store_stories(path) for c in s.conflicts if c.kind == "mediator"
+    ]
+    assert found == [
+        (
+            "ceasefire: brokered by IGOUNO / TUR according to different outlets",
+            (
+                ("adr-20250814-tripoli-truce", "UN"),
+                ("https://harbourledger.example/world/2025/aug/14/turkey-tripoli-ceasefire-libya", "Turkish"),
+            ),
+        )
+    ]
+
+
+def test_demo_a_meeting_in_paris_or_by_video(demo_db):
+    """The three European foreign ministers met in Paris (Atlas Daily Review) or agreed their
+    statement during a video conference (Northline Times): one conflict, although three pairs met."""
+    path, _ = demo_db
+    found = [
+        (c.values, c.evidence) for s in store_stories(path) for c in s.conflicts if c.kind == "meeting_format"
+    ]
+    assert [values for values, _ in found] == [
+        (
+            ("text/atlas_e3_iran_snapback.txt", "in person (Paris)"),
+            (
+                "https://northlinetimes.example/2025/02/24/iran-rejects-european-ultimatum-nuclear/",
+                "by telephone or video",
+            ),
+        )
+    ]
+    assert "video conference of the three foreign ministers" in found[0][1][1]
+
+
 def test_demo_titles_that_do_not_fit_the_date(demo_db):
     """Merz called German President while Chancellor; Jaishankar called Foreign Secretary, India's top
     diplomat's post, while External Affairs Minister. Nobody else's title is wrong."""

@@ -4,7 +4,8 @@ they contradict each other.
 Claims merge equivalent events from different articles: the same countries (in either order for
 cooperation, which is mutual; in order otherwise), the same CAMEO root, and dates that can be the same
 happening. Conflicts are found
-- on a claim: outlets dating it to different days; one asserting what another denies;
+- on a claim: outlets dating it to different days; one asserting what another denies; a meeting one
+  says was held in person and another by telephone or video;
 - between claims of outlets: a topic or an action one reports and another says is not known (`Lula
   would invite Trump` against `Lula declined to say whether Trump had been invited`), a meeting one
   dates and another says has no date;
@@ -15,6 +16,8 @@ happening. Conflicts are found
   minutes", "over an hour and a half") are left alone;
 - between sentences of different outlets about a means of force (tear gas, rubber bullets, cluster
   munitions): one reporting its use, another a denial of it;
+- between outlets crediting different mediators with brokering the same kind of thing (a truce
+  `brokered by the UN mission` against one `brokered with Turkish mediation`);
 - against the actor dictionary: a title that does not match the office the person held on the
   article's date ("German President Friedrich Merz" while he was Chancellor).
 """
@@ -25,11 +28,12 @@ import datetime as dt
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from dyads.actors.roles import Role
 from dyads.figures import FATES, KINDS_OF_PEOPLE
 from dyads.force import DENIED, USED, ForceReport, read_force_reports
+from dyads.mediation import MediationReport, read_mediation_reports
 from dyads.model import (
     ArticleText,
     Claim,
@@ -48,6 +52,11 @@ from dyads.topics import says_not_discussed
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 """Intent to cooperate, consultation, diplomatic and material cooperation: `X met Y` is `Y met X`."""
 CONSULT_ROOT = "04"
+REMOTE_CONSULT = "041"
+"""CAMEO's telephone discussion, which takes in any consultation held at a distance (video)."""
+_IN_PERSON_CODES = frozenset({"042", "043", "044"})
+"""Visits made or hosted and meetings at a third place."""
+_IN_PERSON, _REMOTE = "in person", "by telephone or video"
 SAME_HAPPENING_DAYS = 7
 """Day-precision dates of one claim further apart than this are different happenings."""
 _HEAD_OF_STATE, _HEAD_OF_GOVERNMENT = "head_of_state", "head_of_government"
@@ -101,9 +110,11 @@ def compare_story(
     events: Sequence[ReportedEvent],
     texts: Sequence[ArticleText] = (),
     people: Sequence[tuple[PersonMention, Sequence[Role]]] = (),
+    mediators: Mapping[str, str] | None = None,
 ) -> StoryComparison:
     """Claims and conflicts of one story from its articles' events, texts and the known people they
-    name (each with their dated roles)."""
+    name (each with their dated roles), with the names of actors that can broker a deal (`mediators`,
+    as `dyads.mediation.mediator_names` gives; without them no mediator conflict is looked for)."""
     claims: list[Claim] = []
     support: list[tuple[str, str, str]] = []
     conflicts: list[tuple[tuple[bool, int], Conflict]] = []
@@ -122,6 +133,7 @@ def compare_story(
         *undated_conflicts(story_id, events, by_doc),
         *figure_conflicts(story_id, texts),
         *force_conflicts(story_id, texts),
+        *mediator_conflicts(story_id, texts, mediators or {}),
         *title_conflicts(story_id, people),
     ]
     return StoryComparison(story_id, tuple(claims), tuple(support), tuple(found))
@@ -233,6 +245,8 @@ def _claim_conflicts(claim: Claim, events: Sequence[ReportedEvent]) -> list[Conf
             )
         )
     conflicts.extend(_asserted_against_expected(claim, events))
+    if claim.root == CONSULT_ROOT:
+        conflicts.extend(_format_conflicts(claim, events))
     asserted = [e for e in events if e.mode == "asserted" and not e.negated]
     denied = [e for e in events if e.mode in _DENIED_MODES or e.negated]
     if asserted and denied and {e.article.doc for e in asserted} != {e.article.doc for e in denied}:
@@ -250,6 +264,39 @@ def _claim_conflicts(claim: Claim, events: Sequence[ReportedEvent]) -> list[Conf
             )
         )
     return conflicts
+
+
+def _format_conflicts(claim: Claim, events: Sequence[ReportedEvent]) -> list[Conflict]:
+    """A meeting some outlets say was held in person (a visit, or `met in Paris`) and others by
+    telephone or video (`agreed during a video conference`). An article telling both is left out:
+    it may tell of two talks."""
+    formats: dict[str, dict[str, tuple[str, str]]] = {_IN_PERSON: {}, _REMOTE: {}}
+    for event in sorted(events, key=lambda e: (e.article.doc, e.sentence_index)):
+        if event.mode != "asserted" or event.negated:
+            continue
+        if event.cameo == REMOTE_CONSULT:
+            formats[_REMOTE].setdefault(event.article.doc, (_REMOTE, event.sentence))
+        elif event.cameo in _IN_PERSON_CODES or event.place:
+            value = f"{_IN_PERSON} ({event.place})" if event.place else _IN_PERSON
+            formats[_IN_PERSON].setdefault(event.article.doc, (value, event.sentence))
+    in_person, remote = formats[_IN_PERSON], formats[_REMOTE]
+    both = in_person.keys() & remote.keys()
+    in_person = {doc: told for doc, told in in_person.items() if doc not in both}
+    remote = {doc: told for doc, told in remote.items() if doc not in both}
+    if not in_person or not remote or len(_outlets_of_docs(events, in_person.keys() | remote.keys())) < 2:
+        return []
+    ordered = [*sorted(in_person.items()), *sorted(remote.items())]
+    return [
+        Conflict(
+            story_id=claim.story_id,
+            kind="meeting_format",
+            description=f"{claim_label(claim)}: held in person according to some outlets, by telephone or "
+            "video according to others",
+            values=tuple((doc, value) for doc, (value, _) in ordered),
+            evidence=tuple(sentence for _, (_, sentence) in ordered),
+            claim_id=claim.id,
+        )
+    ]
 
 
 def topic_conflicts(story_id: str, events: Sequence[ReportedEvent], texts: dict[str, str]) -> list[Conflict]:
@@ -495,6 +542,45 @@ def force_conflicts(story_id: str, texts: Sequence[ArticleText]) -> list[Conflic
         )
         if conflict:
             conflicts.append(conflict)
+    return conflicts
+
+
+def mediator_conflicts(
+    story_id: str, texts: Sequence[ArticleText], names: Mapping[str, str]
+) -> list[Conflict]:
+    """Outlets crediting different mediators with brokering the same kind of thing: a truce `brokered by
+    the UN mission` in one, `brokered with Turkish mediation` in another. An article naming both
+    mediators agrees with each; a conflict needs two outlets whose mediators have none in common."""
+    credited: dict[str, dict[str, list[MediationReport]]] = defaultdict(lambda: defaultdict(list))
+    outlets = {}
+    for text in sorted(texts, key=lambda t: t.article.doc):
+        outlets[text.article.doc] = text.article.source
+        for report in read_mediation_reports(text.text, names):
+            credited[report.brokered][text.article.doc].append(report)
+    conflicts = []
+    for thing, by_doc in sorted(credited.items()):
+        mediators = {
+            doc: frozenset().union(*(r.mediators for r in reports)) for doc, reports in by_doc.items()
+        }
+        if not any(
+            outlets[first] != outlets[second] and not mediators[first] & mediators[second]
+            for first in mediators
+            for second in mediators
+        ):
+            continue
+        groups = sorted({" and ".join(sorted(found)) for found in mediators.values()})
+        conflicts.append(
+            Conflict(
+                story_id=story_id,
+                kind="mediator",
+                description=f"{thing}: brokered by {' / '.join(groups)} according to different outlets",
+                values=tuple(
+                    (doc, " and ".join(dict.fromkeys(name for r in reports for name in r.named)))
+                    for doc, reports in by_doc.items()
+                ),
+                evidence=tuple(reports[0].sentence for reports in by_doc.values()),
+            )
+        )
     return conflicts
 
 

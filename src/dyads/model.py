@@ -286,6 +286,8 @@ class ReportedEvent:
     topics: tuple[str, ...] = ()
     negated_topics: tuple[str, ...] = ()
     date_inherited: bool = False
+    place: str | None = None
+    """Where the event's own sentence says it happened (`met in Paris`), if it says."""
 
 
 @dataclass(frozen=True)

@@ -651,7 +651,8 @@ class Store:
         for row in self.connection.execute(
             """SELECT s.story_id, e.id, e.article_id, e.sentence_index, e.source_country,
                       e.target_country, e.root, e.cameo, e.mode, e.negated, e.event_date, e.date_precision,
-                      e.sentence, e.topics, e.negated_topics, e.date_inherited
+                      e.sentence, e.topics, e.negated_topics, e.date_inherited,
+                      CASE WHEN e.location_method = 'sentence' THEN e.location_name END
                FROM events e JOIN story_articles s ON s.article_id = e.article_id
                JOIN wanted_stories w ON w.story_id = s.story_id ORDER BY e.doc, e.sentence_index, e.id"""
         ).fetchall():
@@ -660,7 +661,7 @@ class Store:
                     event_id=row[1], article=articles[row[2]], sentence_index=row[3], source=row[4],
                     target=row[5], root=row[6], cameo=row[7], mode=row[8], negated=row[9], event_date=row[10],
                     date_precision=row[11], sentence=row[12], topics=tuple(row[13]),
-                    negated_topics=tuple(row[14]), date_inherited=row[15],
+                    negated_topics=tuple(row[14]), date_inherited=row[15], place=row[16],
                 )
             )  # fmt: skip
         for story_id, article_id, ingested, start, end, mention, entry in self.connection.execute(

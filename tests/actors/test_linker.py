@@ -172,6 +172,39 @@ def test_the_two_leaders(text, pair):
     assert found[-2:] == [("the two leaders", pair[0]), ("the two leaders", pair[1])]
 
 
+GROUP_LINKER = ActorLinker(
+    NLP,
+    ActorDictionary(
+        names=[NameEntry(name, code, "country", False)
+               for name, code in (("France", "FRA"), ("Germany", "DEU"), ("Britain", "GBR"), ("Iran", "IRN"))],
+        people=[],
+        agents={"ministers": "GOV", "governments": "GOV"},
+    ),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("France , Germany and Britain warned Iran . the three foreign ministers met",
+         [("the three foreign ministers", "FRAGOV"), ("the three foreign ministers", "DEUGOV"),
+          ("the three foreign ministers", "GBRGOV")]),
+        # a group of another size, or a pair, is not the list
+        ("France , Germany and Britain warned Iran . the four governments met", []),
+        ("France and Germany warned Iran . the three governments met", []),
+        # the list, not whatever is named before it; a list ends with `and`
+        ("Iran warned France , Germany and Britain . the three governments met",
+         [("the three governments", "FRAGOV"), ("the three governments", "DEUGOV"),
+          ("the three governments", "GBRGOV")]),
+        ("Iran , France , Germany spoke . the three governments met", []),
+    ],
+)  # fmt: skip
+def test_a_group_of_three_is_the_last_list_of_three(text, expected):
+    starts = (0, text.split().index(".") + 1)
+    mentions = [(m.text, m.code) for m in link_mentions(GROUP_LINKER(make_doc(text, sentence_starts=starts)))]
+    assert [mention for mention in mentions if mention[0].startswith("the ")] == expected
+
+
 def test_pair_of_countries_gives_role_to_plural_leaders():
     doc = make_doc("Russia and China signed . both leaders agreed", sentence_starts=(0, 5))
     assert linked(doc)[2:] == [("both leaders", "RUSGOV"), ("both leaders", "CHNGOV")]

@@ -19,6 +19,7 @@ PATTERNS = PatternTable(
         Pattern("impose", "VERB", "", "", "", "", "160", False),
         Pattern("talk", "NOUN", "prep:with", "", "", "", "040", True),
         Pattern("hold", "VERB", "prep:with", "", "talk", "", "043", True),
+        Pattern("conference", "NOUN", "prep:of", "", "", "", "040", True),
     ]
 )
 CODER = EventCoder(PATTERNS)
@@ -107,6 +108,29 @@ ACTORS = {
         (
             "Putin Putin PROPN 1 nsubj\nheld hold VERB 1 ROOT\ntalks talk NOUN 1 dobj\nwith with ADP 2 prep\nXi Xi PROPN 3 pobj",
             [("RUSGOV", "043", "CHNGOV", "asserted", False)],
+        ),
+        # Putin, Xi and Trump met: a joint act of three is one event per pair
+        (
+            "Putin Putin PROPN 5 nsubj\n, , PUNCT 0 punct\nXi Xi PROPN 0 conj\nand and CCONJ 2 cc\nTrump Trump PROPN 2 conj\nmet meet VERB 5 ROOT",
+            [
+                ("RUSGOV", "040", "CHNGOV", "asserted", False),
+                ("RUSGOV", "040", "USAGOV", "asserted", False),
+                ("CHNGOV", "040", "USAGOV", "asserted", False),
+            ],
+        ),
+        # the ministers, Putin and Xi, met: the name in apposition is the subject's
+        (
+            "the the DET 1 det\nministers minister NOUN 6 nsubj\n, , PUNCT 1 punct\nPutin Putin PROPN 1 appos\nand and CCONJ 3 cc\nXi Xi PROPN 1 conj\nmet meet VERB 6 ROOT",
+            [("RUSGOV", "040", "CHNGOV", "asserted", False)],
+        ),
+        # Trump joined a video conference of Putin and Xi: the parties of a joint act's noun, at a distance
+        (
+            "Trump Trump PROPN 1 nsubj\njoined join VERB 1 ROOT\na a DET 4 det\nvideo video NOUN 4 compound\nconference conference NOUN 1 dobj\nof of ADP 4 prep\nPutin Putin PROPN 5 pobj\nand and CCONJ 6 cc\nXi Xi PROPN 6 conj",
+            [("RUSGOV", "041", "CHNGOV", "asserted", False)],
+        ),
+        (
+            "Trump Trump PROPN 1 nsubj\njoined join VERB 1 ROOT\na a DET 3 det\nconference conference NOUN 1 dobj\nof of ADP 3 prep\nPutin Putin PROPN 4 pobj\nand and CCONJ 5 cc\nXi Xi PROPN 5 conj",
+            [("RUSGOV", "040", "CHNGOV", "asserted", False)],
         ),
         # the weather improved: no actor, no event
         ("the the DET 1 det\nweather weather NOUN 2 nsubj\nimproved improve VERB 2 ROOT", []),

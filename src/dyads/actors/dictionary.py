@@ -17,7 +17,7 @@ import datetime as dt
 import functools
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
@@ -115,9 +115,12 @@ class ActorDictionary:
     def entries(self, text: str) -> list[NameEntry]:
         return self.names.get(text, [])
 
+    def name_entries(self) -> Iterator[NameEntry]:
+        return (entry for entries in self.names.values() for entry in entries)
+
     def country_names(self) -> dict[str, str]:
         """Every name of a country (`Britain`, `the United States`) → its three-letter code."""
-        return country_names(entry for entries in self.names.values() for entry in entries)
+        return country_names(self.name_entries())
 
     def persons(self, text: str) -> list[Person]:
         return self.people.get(text, [])

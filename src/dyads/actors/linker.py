@@ -8,7 +8,8 @@
    (`Kremlin foreign policy aide Yuri Ushakov`, `the Chinese Foreign Ministry`) and codes each phrase:
    a known person's code on the article date, else an institution's own code, else country + sector;
 3. resolves later references within the article: surnames of people introduced with a title, and
-   plural descriptions (`the two leaders`, `both countries`) to the most recent coordinated pair.
+   plural descriptions (`the two leaders`, `both countries`) to the most recent coordinated pair, and
+   a group of a number (`the three foreign ministers`) to the last list of that many actors.
 Ambiguous names (Georgia, Jordan, Chad…) are linked only when NER agrees they are places and nothing
 around them says otherwise: an unlinked mention is better than a wrong one.
 """
@@ -39,7 +40,9 @@ DATE_EXTENSION = "dyads_date"
 MENTIONS_EXTENSION = "dyads_mentions"
 PLACES_EXTENSION = "dyads_argument_places"
 
-_DETERMINERS = frozenset({"the", "a", "an", "both", "two", "three", "its", "their"})
+_GROUP_SIZES = {"three": 3, "four": 4, "five": 5}
+"""Number words of a group larger than a pair (`the three foreign ministers`)."""
+_DETERMINERS = frozenset({"the", "a", "an", "both", "two", "its", "their", *_GROUP_SIZES})
 _PLURAL_REFERENCES = frozenset({"two", "both"})
 _COUNTRY_NOUNS = frozenset(
     {"countries", "nations", "states", "powers", "sides", "neighbours", "neighbors", "allies"}
@@ -94,6 +97,7 @@ class _Phrase:
     sectors: list[str] = field(default_factory=list)
     unknown_person: Span | None = None
     plural_reference: bool = False
+    group_size: int = 0
     country_noun: bool = False
 
     @property
@@ -108,6 +112,8 @@ class _ArticleMemory:
 
     names: dict[str, tuple[str, str]] = field(default_factory=dict)
     last_pair: tuple[str, str] | None = None
+    last_group: tuple[str, ...] = ()
+    """The last list of more than two actors (`France, Germany and Britain`), by code."""
     leaders: Counter[str] = field(default_factory=Counter)
     """How often the article has named each head of state or government so far, by code."""
 
@@ -197,6 +203,7 @@ class ActorLinker:
         mentions: list[LinkedMention] = []
         previous: tuple[_Phrase, list[LinkedMention]] | None = None
         carried: tuple[str, _Phrase] | None = None
+        listed: list[str] = []  # the codes of a list being read: `France, Germany` before `and Britain`
         for phrase in self._phrases(doc, sentence, names, agents):
             found = self._resolve(doc, phrase, day, memory, sentence_index)
             if carried and found and _follows(doc, carried[1], phrase):
@@ -211,17 +218,21 @@ class ActorLinker:
                 carried = None
             if not found:
                 continue
-            if (
-                previous is not None
-                and _coordinated(doc, previous[0], phrase)
-                and len(previous[1]) == len(found) == 1
-            ):
+            single = previous is not None and len(previous[1]) == len(found) == 1
+            if single and _listed(doc, previous[0], phrase):
+                listed.append(found[0].code)
+            else:
+                listed = [found[0].code] if len(found) == 1 else []
+            if single and _coordinated(doc, previous[0], phrase):
                 left, right = previous[1][0], found[0]
                 if left.method == "adjective" and right.method == "composed":
                     # `the Russian and Chinese leadership`: the role word after the pair applies to both
                     left = replace(left, code=left.code + right.code[3:], method="composed")
                     mentions[-1] = left
                 memory.last_pair = (left.code, right.code)
+                if len(listed) > 2:
+                    memory.last_group = tuple(listed)
+                listed = []
             previous = (phrase, found)
             mentions.extend(found)
         return mentions
@@ -245,6 +256,7 @@ class ActorLinker:
                 current = current or _Phrase(index, index)
                 current.end = index + 1
                 current.plural_reference |= token.lower_ in _PLURAL_REFERENCES
+                current.group_size = _GROUP_SIZES.get(token.lower_, current.group_size)
                 index += 1
                 continue
             if not joins:
@@ -368,10 +380,20 @@ class ActorLinker:
             appositive = self._appositive_code(doc, phrase.unknown_person, memory)
             if appositive:
                 return [mention(appositive, "appositive", "appositive", 0.75)]
+        group = memory.last_group if phrase.group_size and len(memory.last_group) == phrase.group_size else ()
         pair = memory.pair_for(phrase.country_noun)
         if (phrase.plural_reference or phrase.country_noun) and pair and (sector or phrase.country_noun):
-            codes = tuple(code if len(code) > 3 and sector else code[:3] + sector for code in pair)
-            return [mention(code, "joint", "joint:" + "+".join(pair), 0.7) for code in codes]
+            group = pair
+        if group and (sector or phrase.country_noun):
+            return [
+                mention(
+                    code if len(code) > 3 and sector else code[:3] + sector,
+                    "joint",
+                    "joint:" + "+".join(group),
+                    0.7,
+                )
+                for code in group
+            ]
         return []
 
     def _appositive_code(self, doc: Doc, person: Span, memory: _ArticleMemory) -> str | None:
@@ -481,6 +503,12 @@ def _coordinated(doc: Doc, left: _Phrase, right: _Phrase) -> bool:
     """`X and Y`, `X, and Y`, `X-Y` or `X & Y`: the two phrases name a pair."""
     between = [token.lower_ for token in doc[left.end : right.start]]
     return between in (["and"], [",", "and"], ["-"], ["–"], ["&"])
+
+
+def _listed(doc: Doc, left: _Phrase, right: _Phrase) -> bool:
+    """`X, Y`: a comma between two phrases that are part of a list (`France, Germany and Britain`),
+    when the list goes on to end with `and`; an apposition (`Paris, France`) does not."""
+    return [token.lower_ for token in doc[left.end : right.start]] == [","] or _coordinated(doc, left, right)
 
 
 def argument_places(doc: Doc) -> Sequence[LinkedMention]:

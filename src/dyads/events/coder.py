@@ -18,6 +18,7 @@ A predicate yields nothing unless it matched a pattern and has a linked source a
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -39,6 +40,9 @@ _INTEND = frozenset(
         "eager", "prepared", "open", "offer", "wish",
     }
 )  # fmt: skip
+CONSULT, REMOTE_CONSULT = "040", "041"
+_REMOTE = frozenset({"video", "videolink", "phone", "telephone", "virtual", "online", "zoom"})
+"""Words that make a meeting one held at a distance (`video conference`, `by video link`)."""
 _THREATEN = frozenset({"threaten", "threat", "warn", "warning", "ultimatum"})
 _DENY = frozenset({"deny", "reject", "dismiss", "refute"})
 _INVITE = frozenset({"invite", "invitation"})
@@ -237,10 +241,15 @@ class EventCoder:
         if pattern.object and obj is not None:
             light_objects.add(obj.i)
         mode, negated = _mode(predicate)
-        code = _code_in_mode(pattern.code, mode)
+        code = _code_in_mode(
+            REMOTE_CONSULT if pattern.code == CONSULT and _remote(predicate) else pattern.code, mode
+        )
         triggers.append(Trigger(sentence_index, predicate.i, code, mode, len(list(predicate.ancestors))))
         sources = context.sources(predicate)
         between = [t for token in arguments.get("prep:between", []) for t in context.targets(token)]
+        if pos == "NOUN" and pattern.symmetric and len(between) < 2:
+            # `a video conference of the three foreign ministers`: a joint act's parties
+            between = [t for token in arguments.get("prep:of", []) for t in context.actors(token)]
         if pos == "NOUN" and len(between) > 1:
             # `the partnership between China and Russia`: the pair, not whoever mentions it
             sources = between
@@ -386,6 +395,12 @@ class _Context:
         found = [m for t in (token, *modifiers) for m in self.by_token.get(t.i) or self._coordinated_place(t)]
         if found:
             return sorted(dict.fromkeys(found), key=lambda mention: mention.start)
+        # `the three countries' foreign ministers, Jean-Noël Barrot of France, …`: the name in apposition
+        named = [
+            m for child in token.children if child.dep_ == "appos" for m in self.by_token.get(child.i, [])
+        ]
+        if named:
+            return named
         for index in range(token.i - 1, token.left_edge.i - 1, -1):
             if index in self.by_token:
                 return self.by_token[index]
@@ -670,12 +685,27 @@ def _pairs(
     sources, targets, symmetric: bool, reciprocal: bool
 ) -> list[tuple[LinkedMention, LinkedMention | None]]:
     """Source-target pairs: every source with every target; a symmetric event between coordinated
-    subjects (`Putin and Xi met`) or with `each other` pairs the subjects among themselves."""
+    subjects (`Putin and Xi met`, `the foreign ministers of France, Germany and Britain met`) or with
+    `each other` pairs the subjects among themselves, each with each."""
     if targets and not reciprocal:
         return [(source, target) for source in sources for target in targets]
     if (symmetric or reciprocal) and len(sources) > 1:
-        return [(sources[0], other) for other in sources[1:]]
+        return list(itertools.combinations(sources, 2))
     return [(source, None) for source in sources]
+
+
+def _remote(predicate: Token) -> bool:
+    """`a video conference`, `a telephone conversation`, `talks by video link`: a consultation held
+    at a distance (CAMEO files it with telephone calls)."""
+    for child in predicate.children:
+        if child.dep_ in ("compound", "amod") and child.lower_ in _REMOTE:
+            return True
+        pobj = (
+            _child(child, "pobj") if child.dep_ == "prep" and child.lower_ in ("by", "via", "over") else None
+        )
+        if pobj is not None and (pobj.lower_ in _REMOTE or any(c.lower_ in _REMOTE for c in pobj.children)):
+            return True
+    return False
 
 
 def _is_reciprocal(tokens: Iterable[Token]) -> bool:
