@@ -11,6 +11,7 @@ from dyads.compare import (
     figure_conflicts,
     force_conflicts,
     mediator_conflicts,
+    silence_conflicts,
     title_conflicts,
 )
 from dyads.figures import read_figures
@@ -611,3 +612,38 @@ def test_an_article_telling_a_visit_and_a_call_takes_no_side():
     other_call = replace(event(OUTLET_B, "FRAGOV", "DEUGOV", "04"), cameo="041")
     conflicts = compare_story("s", [visit, call, other_call]).conflicts
     assert [c for c in conflicts if c.kind == "meeting_format"] == []
+
+
+SILENT = "The Kremlin had not commented on the visit by Tuesday afternoon."  # told on Wednesday 22 January
+
+
+@pytest.mark.parametrize(
+    ("spoken", "conflicts"),
+    [
+        # Russia accused Britain on the day the Kremlin had not commented by, or the day before
+        (event(OUTLET_A, "RUS", "GBR", "11", "2025-01-21", sentence="Lavrov accused London."), 1),
+        (event(OUTLET_A, "RUS", "GBR", "11", "2025-01-20"), 1),
+        # later, it commented: no contradiction
+        (replace(event(OUTLET_A, "RUS", "GBR", "11", "2025-01-23"), article=WIRE_COPY_IN_A), 0),
+        # an undated statement, or an act that is no statement, or another country's
+        (event(OUTLET_A, "RUS", "GBR", "11"), 0),
+        (event(OUTLET_A, "RUS", "UKR", "19", "2025-01-21"), 0),
+        (event(OUTLET_A, "GBR", "RUS", "11", "2025-01-21"), 0),
+    ],
+)
+def test_an_actor_said_to_be_silent_and_reported_speaking(spoken, conflicts):
+    found = silence_conflicts("s", [spoken], [told(OUTLET_B, SILENT)], {"Kremlin": "RUS"})
+    assert len(found) == conflicts
+    if found:
+        assert found[0].kind == "statement_vs_silence"
+        assert found[0].values == (
+            ("a.txt", f"commented on {spoken.event_date}"),
+            ("b.txt", "had not commented"),
+        )
+        assert found[0].evidence == (spoken.sentence, SILENT)
+
+
+def test_one_outlet_telling_the_silence_and_the_statement_is_no_conflict():
+    spoken = event(WIRE_COPY_IN_A, "RUS", "GBR", "11", "2025-01-21")
+    silent = told(replace(OUTLET_A, published=dt.date(2025, 1, 22)), SILENT)
+    assert silence_conflicts("s", [spoken], [silent], {"Kremlin": "RUS"}) == []

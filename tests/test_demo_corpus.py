@@ -269,6 +269,23 @@ def test_demo_a_meeting_in_paris_or_by_video(demo_db):
     assert "video conference of the three foreign ministers" in found[0][1][1]
 
 
+def test_demo_the_kremlin_silent_or_lavrov_speaking(demo_db):
+    """The Kremlin had not commented on Starmer's visit by Thursday afternoon (the wire, as Northline
+    Times ran it), while Lavrov accused London on Thursday (Atlas Daily Review). The Kremlin's words of
+    Friday (Eastgate Courier) came after."""
+    path, _ = demo_db
+    found = [c.values for s in store_stories(path) for c in s.conflicts if c.kind == "statement_vs_silence"]
+    assert found == [
+        (
+            ("text/atlas_uk_ukraine_drone_deal.txt", "commented on 2025-06-19"),
+            (
+                "https://northlinetimes.example/2025/06/20/starmer-pledges-air-defence-package-kyiv/",
+                "had not commented",
+            ),
+        )
+    ]
+
+
 def test_demo_titles_that_do_not_fit_the_date(demo_db):
     """Merz called German President while Chancellor; Jaishankar called Foreign Secretary, India's top
     diplomat's post, while External Affairs Minister. Nobody else's title is wrong."""

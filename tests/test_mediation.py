@@ -2,8 +2,7 @@
 
 import pytest
 
-from dyads.actors.dictionary import NameEntry
-from dyads.mediation import mediator_names, read_mediation_reports
+from dyads.mediation import read_mediation_reports
 
 NAMES = {
     "UN": "IGOUNO", "United Nations": "IGOUNO", "Turkish": "TUR", "Turkey": "TUR", "Qatar": "QAT",
@@ -48,17 +47,6 @@ NAMES = {
 )  # fmt: skip
 def test_mediation_reports(sentence, expected):
     assert {(r.brokered, r.mediators) for r in read_mediation_reports(sentence, NAMES)} == expected
-
-
-def test_mediators_are_countries_and_organizations_named_in_the_dictionary():
-    entries = [
-        NameEntry("Kremlin", "RUSGOV", "metonym", False),
-        NameEntry("Turkish", "TUR", "adjective", False),
-        NameEntry("UN", "IGOUNO", "igo", False),
-        NameEntry("Doha", "QAT", "capital", False),
-        NameEntry("Georgia", "GEO", "country", True),
-    ]
-    assert mediator_names(entries) == {"Kremlin": "RUS", "Turkish": "TUR", "UN": "IGOUNO"}
 
 
 def test_a_sentence_credits_each_mediator_once_under_the_nearest_thing():

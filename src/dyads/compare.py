@@ -18,6 +18,8 @@ happening. Conflicts are found
   munitions): one reporting its use, another a denial of it;
 - between outlets crediting different mediators with brokering the same kind of thing (a truce
   `brokered by the UN mission` against one `brokered with Turkish mediation`);
+- between an outlet saying an actor had not commented by a day and another reporting its statement
+  that day or the day before;
 - against the actor dictionary: a title that does not match the office the person held on the
   article's date ("German President Friedrich Merz" while he was Chancellor).
 """
@@ -47,6 +49,7 @@ from dyads.model import (
 )
 from dyads.normalize import plain_sentences
 from dyads.quantities import GENERIC_COUNTED, comparable, compatible
+from dyads.silence import read_silences
 from dyads.topics import says_not_discussed
 
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
@@ -100,6 +103,9 @@ _NO_DATE = re.compile(
     re.IGNORECASE,
 )
 _MEETING_WORDS = re.compile(r"\b(?:meet\w*|visit\w*|talks|summit|trip)\b", re.IGNORECASE)
+_STATEMENT_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
+_STATEMENT_CODES = frozenset({"051"})
+"""What an actor says: statements, appeals, demands, disapproval, rejections, threats, and praise."""
 _INTENDED_ROOTS = {"031": "06", "032": "05", "033": "07", "036": "04", "038": "04", "039": "04"}
 """Expressions of intent (CAMEO 03x) and the root of the action each announces: Putin accepting an
 invitation to visit Turkey (036) announces the visit (042) another outlet says may not happen."""
@@ -110,11 +116,11 @@ def compare_story(
     events: Sequence[ReportedEvent],
     texts: Sequence[ArticleText] = (),
     people: Sequence[tuple[PersonMention, Sequence[Role]]] = (),
-    mediators: Mapping[str, str] | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> StoryComparison:
     """Claims and conflicts of one story from its articles' events, texts and the known people they
-    name (each with their dated roles), with the names of actors that can broker a deal (`mediators`,
-    as `dyads.mediation.mediator_names` gives; without them no mediator conflict is looked for)."""
+    name (each with their dated roles), with the actor names read in plain text (as
+    `dyads.actors.plain.plain_names` gives; without them no mediator or silence is looked for)."""
     claims: list[Claim] = []
     support: list[tuple[str, str, str]] = []
     conflicts: list[tuple[tuple[bool, int], Conflict]] = []
@@ -133,7 +139,8 @@ def compare_story(
         *undated_conflicts(story_id, events, by_doc),
         *figure_conflicts(story_id, texts),
         *force_conflicts(story_id, texts),
-        *mediator_conflicts(story_id, texts, mediators or {}),
+        *mediator_conflicts(story_id, texts, names or {}),
+        *silence_conflicts(story_id, events, texts, names or {}),
         *title_conflicts(story_id, people),
     ]
     return StoryComparison(story_id, tuple(claims), tuple(support), tuple(found))
@@ -581,6 +588,51 @@ def mediator_conflicts(
                 evidence=tuple(reports[0].sentence for reports in by_doc.values()),
             )
         )
+    return conflicts
+
+
+def silence_conflicts(
+    story_id: str, events: Sequence[ReportedEvent], texts: Sequence[ArticleText], names: Mapping[str, str]
+) -> list[Conflict]:
+    """An actor one outlet says had not commented by a day (`The Kremlin had not commented on the visit
+    by Thursday afternoon`) and another reports speaking that day or the day before (`Speaking on
+    Thursday, Lavrov … accused London`). What counts as speaking is an event of the story by the
+    actor's country at another actor: a statement, appeal, demand, accusation, rejection, threat or
+    praise."""
+    outlets = {text.article.doc: text.article.source for text in texts} | {
+        event.article.doc: event.article.source for event in events
+    }
+    silences = [
+        (text.article.doc, silence)
+        for text in sorted(texts, key=lambda t: t.article.doc)
+        if text.article.published
+        for silence in read_silences(text.text, names, text.article.published)
+    ]
+    conflicts = []
+    for actor in sorted(dict.fromkeys(silence.actor for _, silence in silences)):
+        silent = {doc: ("had not commented", s.sentence) for doc, s in silences if s.actor == actor}
+        last_day = max(s.day for _, s in silences if s.actor == actor)
+        spoken = {}
+        for event in sorted(events, key=lambda e: (e.article.doc, e.sentence_index)):
+            day = _day(event) if event.date_precision == "day" else None
+            if (
+                event.source == actor and event.target and event.target != actor and day
+                and (event.root in _STATEMENT_ROOTS or event.cameo in _STATEMENT_CODES)
+                and event.mode == "asserted" and not event.negated
+                and any(s.actor == actor and 0 <= (s.day - day).days <= 1 for _, s in silences)
+            ):  # fmt: skip
+                spoken.setdefault(event.article.doc, (f"commented on {day.isoformat()}", event.sentence))
+        conflict = _said_against_left_open(
+            story_id,
+            f"{actor}: had not commented by {last_day.isoformat()} according to some outlets, commented "
+            "according to others",
+            spoken,
+            silent,
+            outlets,
+            kind="statement_vs_silence",
+        )
+        if conflict:
+            conflicts.append(conflict)
     return conflicts
 
 

@@ -13,39 +13,28 @@ sentence (a ceasefire, an agreement, a prisoner exchange, talks); a sentence nam
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from dyads.actors.dictionary import NameEntry
+from dyads.actors.plain import WORDS_AFTER, WORDS_BEFORE, named_actors
 from dyads.normalize import plain_sentences
 
 BROKERED = {
-    "ceasefire": (
-        "ceasefire",
-        "cease-fire",
-        "truce",
-        "armistice",
-        "ceasefire agreement",
-        "ceasefire deal",
-        "truce agreement",
-        "truce deal",
-    ),
+    "ceasefire": ("ceasefire", "cease-fire", "truce", "armistice", "ceasefire agreement", "ceasefire deal",
+                  "truce agreement", "truce deal"),
     "prisoner exchange": ("prisoner exchange", "prisoner swap", "exchange of prisoners"),
     "agreement": ("agreement", "deal", "accord", "pact", "memorandum"),
     "talks": ("talks", "negotiations"),
-}
+}  # fmt: skip
 """What a mediator brokers, each with the words for it (a prisoner exchange before the agreement it
 may be part of: the longer words win where both are named)."""
-MEDIATOR_KINDS = frozenset({"country", "adjective", "igo", "metonym", "ngo"})
-"""Kinds of names in the actor dictionary that can broker: not cities (`brokered in Doha` is a place)."""
 _THING_WORDS = {word: thing for thing, words in BROKERED.items() for word in words}
 _THING = re.compile(
     r"\b(?:" + "|".join(sorted(map(re.escape, _THING_WORDS), key=len, reverse=True)) + r")\b", re.IGNORECASE
 )
-_PHRASE = r"(?P<who>[^,;:()\"“”]+)"
 _AFTER = re.compile(
     r"\b(?P<verb>brokered|mediated|mediation)\s+(?:by|with|through|under|of|from)\s+(?:the\s+help\s+of\s+)?"
-    + _PHRASE,
+    + WORDS_AFTER,
     re.IGNORECASE,
 )
 """`brokered by X`, `mediated with X`, `mediation by X`: the mediators follow."""
@@ -53,28 +42,21 @@ _BEFORE_NOUN = re.compile(r"(?P<who>(?:\b[A-Z][\w'’.-]*(?:\s+and|\s*,)?\s+){1,
 """`Turkish mediation`, `Egyptian and Qatari mediation`: capitalized names before the noun."""
 _COMPOUND = re.compile(r"\b(?P<who>[A-Z][\w.]*)-(?P<verb>brokered|mediated|led mediation)\b")
 _DOER = re.compile(
-    r"(?P<who>(?:[\w'’.-]+\s+){0,5}[\w'’.-]+)(?:\s*,\s*(?:which|who)|\s+(?:which|who))?\s+(?:(?:had|has|have)\s+)?"
+    WORDS_BEFORE + r"(?:\s*,\s*(?:which|who)|\s+(?:which|who))?\s+(?:(?:had|has|have)\s+)?"
     r"(?P<verb>helped\s+(?:to\s+)?(?:broker|mediate)\b|(?:brokered|mediated)(?=\s+(?:a|an|the|this|that|its|their)\b))"
 )
 """`Egypt and Qatar mediated the truce`, `China, which helped broker the deal`: the words before (a bare
 participle only with an object after it: `a truce between Israel and Hamas brokered last week` names
 the parties, not the mediator)."""
-_BOUNDARIES = frozenset({
-    "between", "among", "for", "to", "in", "on", "at", "after", "before", "that", "which", "who", "when",
-    "while", "said", "says", "last", "earlier", "took", "takes", "has", "had", "was", "were", "is",
-})  # fmt: skip
-"""Words outside a name where a mediator phrase stops: at the parties, place, time or verb after the
-mediators, or before the doers of `brokered` at what precedes them."""
 _PATTERNS = ((_AFTER, 0), (_BEFORE_NOUN, -1), (_COMPOUND, 0), (_DOER, -1))
-"""Each way of naming mediators, with the stretch of its phrase between boundaries that names them."""
+"""Each way of naming mediators, with the stretch of its phrase between boundary words that names them
+(`brokered by Egypt between Israel and Hamas`: the first)."""
 _NEGATED = re.compile(r"\b(?:not|never|no|without|denied|denies|deny)\b(?:\s+\S+){0,2}\s*$", re.IGNORECASE)
 _ATTEMPT = re.compile(
     r"\b(?:try|tries|tried|trying|attempt\w*|bid|seek\w*|sought|efforts?|offer\w*)\s+(?:to|of|at)?\s*$",
     re.IGNORECASE,
 )
 """`trying to help broker`, `an offer of Turkish mediation`: an attempt credits nobody."""
-_WORD = re.compile(r"[\w.]+(?:['’]s)?|[-]")
-_LONGEST_NAME = 8
 
 
 @dataclass(frozen=True)
@@ -87,34 +69,22 @@ class MediationReport:
     sentence: str
 
 
-def mediator_names(entries: Iterable[NameEntry]) -> dict[str, str]:
-    """The actor dictionary's names that can be mediators, each with the actor compared: a country's
-    code for its names, demonyms and metonyms (`the Kremlin` and `Russia` are one mediator), an
-    organization's whole code. Ambiguous names are left out."""
-    return {
-        entry.text: entry.code if entry.code.startswith(("IGO", "NGO")) else entry.code[:3]
-        for entry in entries
-        if entry.kind in MEDIATOR_KINDS and not entry.ambiguous
-    }
-
-
 def read_mediation_reports(text: str, names: Mapping[str, str]) -> list[MediationReport]:
     """Each sentence's credited mediators, by what they brokered, from `names` (surface form → actor,
-    as `mediator_names` gives)."""
+    as `dyads.actors.plain.plain_names` gives)."""
     reports = []
     for sentence in (s.strip() for s in plain_sentences(text)):
-        words = sentence.rstrip(".!?'\"’” ")  # a name ends the sentence without its full stop
         found: dict[str, dict[str, str]] = {}
         for pattern, part in _PATTERNS:
-            for match in pattern.finditer(words):
+            for match in pattern.finditer(sentence):
                 if any(
-                    before.search(words[: match.start(group)])
+                    before.search(sentence[: match.start(group)])
                     for before in (_NEGATED, _ATTEMPT)
                     for group in ("who", "verb")
                 ):
                     continue
-                named = _named_actors(match.group("who"), names, part)
-                thing = _nearest_thing(words, match.start(), match.end())
+                named = named_actors(match.group("who"), names, part)
+                thing = _nearest_thing(sentence, match.start(), match.end())
                 if named and thing:
                     found.setdefault(thing, {}).update(named)
         reports.extend(
@@ -122,27 +92,6 @@ def read_mediation_reports(text: str, names: Mapping[str, str]) -> list[Mediatio
             for thing, mediators in found.items()
         )
     return reports
-
-
-def _named_actors(phrase: str, names: Mapping[str, str], part: int) -> dict[str, str]:
-    """The names of actors in one stretch of a phrase between boundary words, longest names first,
-    each with its actor (`the Organization for Security and Cooperation in Europe` is one name, its
-    `for` and `in` no boundary; `Turkey's` is `Turkey`)."""
-    words = [re.sub(r"['’]s$", "", word) for word in _WORD.findall(phrase)]
-    stretches: list[dict[str, str]] = [{}]
-    start = 0
-    while start < len(words):
-        for length in range(min(_LONGEST_NAME, len(words) - start), 0, -1):
-            candidate = " ".join(words[start : start + length])
-            if candidate in names:
-                stretches[-1][candidate] = names[candidate]
-                start += length
-                break
-        else:
-            if words[start].lower() in _BOUNDARIES:
-                stretches.append({})
-            start += 1
-    return stretches[part]
 
 
 def _nearest_thing(sentence: str, start: int, end: int) -> str | None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from dyads.actors.dictionary import ActorDictionary, shared_dictionary
 from dyads.actors.mentions import article_date
+from dyads.actors.plain import plain_names
 from dyads.actors.roles import Role
 from dyads.compare import compare_story
 from dyads.dedup import DedupConfig, DuplicateIndex, minhash_signature
@@ -27,7 +28,6 @@ from dyads.errors import InputError
 from dyads.extract import ExtractOptions, extract_article, require_english
 from dyads.figures import read_figures
 from dyads.ingest import NetworkPolicy, ReadLimits, read_inputs
-from dyads.mediation import mediator_names
 from dyads.model import Article, ArticleProfile, Duplicate, Figure, RawDocument, Rejection
 from dyads.store import Store, StoredIds
 from dyads.stories import StoryOptions, assign_stories
@@ -202,7 +202,7 @@ def update_stories(
 
     New articles are taken a stretch of time at a time, each against the stories stored near it, so
     the cost and the memory follow the new articles, not the database. The actor dictionary (for
-    titles against dated roles and the names of mediators) is the process's shared one, the linker's
+    titles against dated roles and the names read in plain text) is the process's shared one, the linker's
     when this process codes.
     """
     pending = [profile for profile, _ in store.story_profiles(pending=True)]
@@ -216,7 +216,7 @@ def update_stories(
             store.add_to_stories(assignments, dt.datetime.now(dt.UTC).replace(tzinfo=None))
         grown.update(assignment.story_id for assignment in assignments)
     dictionary = shared_dictionary(tuple(actors_files))
-    mediators = mediator_names(dictionary.name_entries())
+    names = plain_names(dictionary.name_entries())
     ordered = sorted(grown)
     for group in _comparison_groups(ordered, store.story_sizes(ordered)):
         materials = store.story_materials(group)
@@ -228,7 +228,7 @@ def update_stories(
                         events,
                         texts,
                         [(m, _roles(dictionary, m.person)) for m in people],
-                        mediators,
+                        names,
                     )
                     for story_id, (events, texts, people) in materials.items()
                 ]

@@ -96,6 +96,7 @@ _OCCURRING = frozenset(
 _BEFORE = frozenset({"before", "until", "till", "ahead", "prior"})
 """Prepositions (`ahead of`, `prior to`) placing something before an event, which has not happened."""
 _OWN_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "expl"})
+_TIME_MODIFIERS = frozenset({"advcl", "prep", "npadvmod", "advmod"})
 _COMMENTARY_OPENINGS = (
     "in conclusion", "in summary", "in short", "overall ,", "ultimately ,", "all in all", "to sum up",
     "in the end ,",
@@ -288,7 +289,7 @@ class EventCoder:
                 clause = predicate
                 mode, negated, code = "asserted", False, pattern.code
         evidence = (_evidence_start(predicate), predicate.idx + len(predicate.text))
-        date_text = _dating_text(_time_clause_host(governor), predicate)
+        date_text = _dating_text(_time_clause_host(governor), predicate) + _shared_time(governor)
         return [
             CodedEvent(sentence_index, predicate.i, source, target, code, mode, negated, pattern.symmetric,
                        attributed, evidence, date_text, clause.i)
@@ -751,11 +752,28 @@ def _dating_text(host: Token, predicate: Token) -> tuple[tuple[int, int], ...]:
         and predicate not in clause.subtree
         for token in clause.subtree
     }
+    return _stretches(token for token in host.subtree if token.i not in described)
+
+
+def _shared_time(verb: Token) -> tuple[tuple[int, int], ...]:
+    """`Speaking on Thursday, Lavrov said … and accused London …`: a verb coordinated with another
+    and sharing its subject also shares the time said around that verb (after its own, which wins)."""
+    if verb.dep_ != "conj" or any(c.dep_ in _OWN_SUBJECTS for c in verb.children):
+        return ()
+    head = _coordinated_with(verb)
+    return _stretches(
+        token
+        for child in head.children
+        if child.dep_ in _TIME_MODIFIERS and child.i < verb.i
+        for token in child.subtree
+    )
+
+
+def _stretches(tokens: Iterable[Token]) -> tuple[tuple[int, int], ...]:
+    """Character stretches of tokens in order, adjacent tokens joined."""
     stretches: list[tuple[int, int]] = []
     previous = -2
-    for token in host.subtree:
-        if token.i in described:
-            continue
+    for token in tokens:
         end = token.idx + len(token.text)
         if token.i == previous + 1:
             stretches[-1] = (stretches[-1][0], end)
