@@ -647,3 +647,12 @@ def test_one_outlet_telling_the_silence_and_the_statement_is_no_conflict():
     spoken = event(WIRE_COPY_IN_A, "RUS", "GBR", "11", "2025-01-21")
     silent = told(replace(OUTLET_A, published=dt.date(2025, 1, 22)), SILENT)
     assert silence_conflicts("s", [spoken], [silent], {"Kremlin": "RUS"}) == []
+
+
+def test_a_call_days_before_a_visit_is_another_talk():
+    visit = replace(event(OUTLET_A, "FRAGOV", "DEUGOV", "04", "2025-01-21"), cameo="042")
+    call = replace(event(OUTLET_B, "FRAGOV", "DEUGOV", "04", "2025-01-18"), cameo="041")
+    assert [c for c in compare_story("s", [visit, call]).conflicts if c.kind == "meeting_format"] == []
+    same_day = replace(call, event_date="2025-01-21")
+    [conflict] = [c for c in compare_story("s", [visit, same_day]).conflicts if c.kind == "meeting_format"]
+    assert conflict.values == (("a.txt", "in person"), ("b.txt", "by telephone or video"))

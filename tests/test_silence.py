@@ -21,7 +21,7 @@ PUBLISHED = dt.date(2025, 6, 20)  # a Friday
     ("sentence", "expected"),
     [
         ("The Kremlin had not commented on the visit by Thursday afternoon.", {("RUS", "2025-06-19")}),
-        ("China declined to comment.", {("CHN", "2025-06-20")}),
+        ("China has not commented on the talks.", {("CHN", "2025-06-20")}),
         ("The EU has yet to respond to the demand.", {("IGOEUREEC", "2025-06-20")}),
         ("There was no comment from Beijing or Moscow.", {("CHN", "2025-06-20"), ("RUS", "2025-06-20")}),
         # what the silence was about is no day it held until
@@ -29,6 +29,7 @@ PUBLISHED = dt.date(2025, 6, 20)  # a Friday
         # an outlet's question left unanswered is no silence of the actor's
         ("Iran's foreign ministry did not immediately respond to the statement.", set()),
         ("Kremlin officials did not respond to a request for comment.", set()),
+        ("China's defence ministry declined to comment.", set()),
         # a comment made
         ("The Kremlin commented on the visit on Thursday.", set()),
     ],

@@ -275,35 +275,50 @@ def _claim_conflicts(claim: Claim, events: Sequence[ReportedEvent]) -> list[Conf
 
 def _format_conflicts(claim: Claim, events: Sequence[ReportedEvent]) -> list[Conflict]:
     """A meeting some outlets say was held in person (a visit, or `met in Paris`) and others by
-    telephone or video (`agreed during a video conference`). An article telling both is left out:
-    it may tell of two talks."""
-    formats: dict[str, dict[str, tuple[str, str]]] = {_IN_PERSON: {}, _REMOTE: {}}
+    telephone or video (`agreed during a video conference`), on the same day as far as they date it: a
+    call days before a visit is another talk. An article telling both is left out: it may tell of two."""
+    formats: dict[str, dict[str, ReportedEvent]] = {_IN_PERSON: {}, _REMOTE: {}}
     for event in sorted(events, key=lambda e: (e.article.doc, e.sentence_index)):
         if event.mode != "asserted" or event.negated:
             continue
         if event.cameo == REMOTE_CONSULT:
-            formats[_REMOTE].setdefault(event.article.doc, (_REMOTE, event.sentence))
+            formats[_REMOTE].setdefault(event.article.doc, event)
         elif event.cameo in _IN_PERSON_CODES or event.place:
-            value = f"{_IN_PERSON} ({event.place})" if event.place else _IN_PERSON
-            formats[_IN_PERSON].setdefault(event.article.doc, (value, event.sentence))
-    in_person, remote = formats[_IN_PERSON], formats[_REMOTE]
-    both = in_person.keys() & remote.keys()
-    in_person = {doc: told for doc, told in in_person.items() if doc not in both}
-    remote = {doc: told for doc, told in remote.items() if doc not in both}
-    if not in_person or not remote or len(_outlets_of_docs(events, in_person.keys() | remote.keys())) < 2:
+            formats[_IN_PERSON].setdefault(event.article.doc, event)
+    both = formats[_IN_PERSON].keys() & formats[_REMOTE].keys()
+    opposed = {
+        event.article.doc: (format_, event)
+        for format_, other in ((_IN_PERSON, _REMOTE), (_REMOTE, _IN_PERSON))
+        for doc, event in formats[format_].items()
+        if doc not in both
+        and any(
+            counter.article.source != event.article.source and _same_day_if_dated(event, counter)
+            for other_doc, counter in formats[other].items()
+            if other_doc not in both
+        )
+    }
+    if not opposed:
         return []
-    ordered = [*sorted(in_person.items()), *sorted(remote.items())]
+    ordered = sorted(opposed.items(), key=lambda item: (item[1][0] != _IN_PERSON, item[0]))
     return [
         Conflict(
             story_id=claim.story_id,
             kind="meeting_format",
             description=f"{claim_label(claim)}: held in person according to some outlets, by telephone or "
             "video according to others",
-            values=tuple((doc, value) for doc, (value, _) in ordered),
-            evidence=tuple(sentence for _, (_, sentence) in ordered),
+            values=tuple(
+                (doc, f"{format_} ({event.place})" if format_ == _IN_PERSON and event.place else format_)
+                for doc, (format_, event) in ordered
+            ),
+            evidence=tuple(event.sentence for _, (_, event) in ordered),
             claim_id=claim.id,
         )
     ]
+
+
+def _same_day_if_dated(first: ReportedEvent, second: ReportedEvent) -> bool:
+    days = (_day(first), _day(second))
+    return None in days or days[0] == days[1]
 
 
 def topic_conflicts(story_id: str, events: Sequence[ReportedEvent], texts: dict[str, str]) -> list[Conflict]:
@@ -614,7 +629,7 @@ def silence_conflicts(
         last_day = max(s.day for _, s in silences if s.actor == actor)
         spoken = {}
         for event in sorted(events, key=lambda e: (e.article.doc, e.sentence_index)):
-            day = _day(event) if event.date_precision == "day" else None
+            day = _day(event)
             if (
                 event.source == actor and event.target and event.target != actor and day
                 and (event.root in _STATEMENT_ROOTS or event.cameo in _STATEMENT_CODES)

@@ -3,11 +3,10 @@
 `The Kremlin had not commented on the visit by Thursday afternoon` is a claim about what Russia's
 government had said by then, which another outlet contradicts when it reports a Russian statement on
 the visit made that day. Read without a parser, like mediators: the silent actor is the name right
-before `had not commented`, `has yet to respond`, `declined to comment`, `made no comment` (or after
-`no comment from`), and the day is the one it held until (`by Thursday afternoon`), else the day of
-publication. The
-journalist's hedge `did not immediately respond` is left out: it says an outlet's question went
-unanswered, not that the actor kept silent.
+before `had not commented`, `has yet to respond`, `made no comment` (or after `no comment from`), and
+the day is the one it held until (`by Thursday afternoon`), else the day of publication. What answers
+an outlet's own question is left out (`declined to comment`, `did not immediately respond`, `did not
+respond to a request for comment`): the actor kept quiet to a reporter, not in public.
 """
 
 from __future__ import annotations
@@ -25,7 +24,7 @@ _REACT = r"(?:comment|commented|respond|responded|react|reacted)"
 _SILENT_AFTER_NAME = re.compile(
     WORDS_BEFORE + r"\s+(?:"
     rf"(?:had|has|have|did)\s+not\s+(?:yet\s+)?{_REACT}|(?:had|has|have)\s+yet\s+to\s+{_REACT}|"
-    rf"(?:declined|refused)\s+to\s+{_REACT}|made\s+no\s+(?:public\s+)?comment"
+    r"made\s+no\s+(?:public\s+)?comment"
     r")\b",
     re.IGNORECASE,
 )
@@ -36,7 +35,7 @@ _UNANSWERED_QUESTION = re.compile(
     r"\bimmediately\b|\bseeking comment\b|\b(?:request|question|message|call|email|inquir|letter)\w*",
     re.IGNORECASE,
 )
-"""`did not immediately respond`, `declined to respond to questions`: an outlet's question unanswered."""
+"""`did not immediately respond`, `did not respond to questions`: an outlet's question unanswered."""
 
 
 @dataclass(frozen=True)

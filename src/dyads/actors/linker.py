@@ -506,8 +506,8 @@ def _coordinated(doc: Doc, left: _Phrase, right: _Phrase) -> bool:
 
 
 def _listed(doc: Doc, left: _Phrase, right: _Phrase) -> bool:
-    """`X, Y`: a comma between two phrases that are part of a list (`France, Germany and Britain`),
-    when the list goes on to end with `and`; an apposition (`Paris, France`) does not."""
+    """`X, Y` or `X and Y`: two phrases of a list (`France, Germany and Britain`), which is one only if
+    it ends with `and`: the caller keeps it then."""
     return [token.lower_ for token in doc[left.end : right.start]] == [","] or _coordinated(doc, left, right)
 
 
