@@ -131,7 +131,7 @@ STATS_TABLE = """\
 │ published        │ 2025-01-21 .. 2025-01-22 │
 │ outlets          │                        2 │
 │ mentions         │                      270 │
-│ events           │                       30 │
+│ events           │                       31 │
 │ stories          │                        1 │
 │ runs             │                        1 │
 └──────────────────┴──────────────────────────┘

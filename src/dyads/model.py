@@ -11,7 +11,7 @@ import datetime as dt
 import json
 from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from types import UnionType
-from typing import Literal, TypeVar, Union, get_args, get_origin, get_type_hints
+from typing import Literal, NamedTuple, TypeVar, Union, get_args, get_origin, get_type_hints
 
 from dyads.quantities import Quantity
 
@@ -236,6 +236,16 @@ class Story:
     """The story's topics, each with how many outlets attach it to an event, most reported first."""
 
 
+class LeadEvent(NamedTuple):
+    """The happening an article reports, as story clustering compares it: its pair of countries, its
+    day, its CAMEO root (a call, a strike) and the place its sentence names, if any."""
+
+    pair: str
+    day: dt.date
+    root: str
+    place: str | None = None
+
+
 @dataclass(frozen=True)
 class ArticleProfile:
     """What story clustering knows of an article."""
@@ -249,7 +259,7 @@ class ArticleProfile:
     pairs: frozenset[str] = frozenset()
     actors: frozenset[str] = frozenset()
     dated_pairs: frozenset[tuple[str, dt.date]] = frozenset()
-    lead_date: tuple[str, dt.date] | None = None
+    lead_event: LeadEvent | None = None
     """The first dated event between two countries in the article: the happening it reports."""
 
     @property

@@ -32,6 +32,7 @@ from dyads.model import (
     Duplicate,
     Event,
     Figure,
+    LeadEvent,
     Mention,
     PersonMention,
     Rejection,
@@ -506,14 +507,14 @@ class Store:
                 params,
             ).fetchall()
         ids = [row[0] for row in rows]
-        pairs, dated, actors = self._article_signals(ids)
+        pairs, dated, leads, actors = self._article_signals(ids)
         return [
             (
                 ArticleProfile(
                     article_id=article_id, doc=doc, title=title or "", lead=_lead(paragraphs),
                     published=published, outlet=outlet, pairs=frozenset(pairs[article_id]),
                     actors=frozenset(actors[article_id]), dated_pairs=frozenset(dated[article_id]),
-                    lead_date=dated[article_id][0] if dated[article_id] else None,
+                    lead_event=leads.get(article_id),
                 ),
                 story_id,
             )
@@ -529,12 +530,14 @@ class Store:
     def _article_signals(self, ids: Sequence[str]):
         pairs: dict[str, set[str]] = defaultdict(set)
         dated: dict[str, list[tuple[str, dt.date]]] = defaultdict(list)
+        leads: dict[str, LeadEvent] = {}
         actors: dict[str, set[str]] = defaultdict(set)
         if not ids:
-            return pairs, dated, actors
-        for article_id, first, second, day, precision in self.connection.execute(
+            return pairs, dated, leads, actors
+        for article_id, first, second, day, precision, root, place in self.connection.execute(
             """SELECT article_id, least(source_country, target_country),
-                      greatest(source_country, target_country), event_date, date_precision
+                      greatest(source_country, target_country), event_date, date_precision, root,
+                      CASE WHEN location_method = 'sentence' THEN location_name END
                FROM events
                WHERE target_country IS NOT NULL AND article_id IN (SELECT unnest(?::VARCHAR[]))
                ORDER BY article_id, sentence_index, evidence_start""",
@@ -544,13 +547,14 @@ class Store:
             pairs[article_id].add(pair)
             if precision == "day" and day:
                 dated[article_id].append((pair, dt.date.fromisoformat(day)))
+                leads.setdefault(article_id, LeadEvent(pair, dt.date.fromisoformat(day), root, place))
         for article_id, code in self.connection.execute(
             """SELECT DISTINCT article_id, code FROM mentions
                WHERE article_id IN (SELECT unnest(?::VARCHAR[]))""",
             [list(ids)],
         ).fetchall():
             actors[article_id].add(code)
-        return pairs, dated, actors
+        return pairs, dated, leads, actors
 
     def add_to_stories(self, assignments: Sequence[StoryAssignment], created_at: dt.datetime) -> None:
         """Store new stories (titled after the article that started them) and memberships."""

@@ -22,7 +22,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from dyads.model import ArticleProfile, StoryAssignment
+from dyads.model import ArticleProfile, LeadEvent, StoryAssignment
 
 _WORD_PATTERN = r"(?u)\b[^\W\d_]{2,}\b"
 SEPARATE_HAPPENINGS_DAYS = 3
@@ -193,17 +193,27 @@ class _ItemSets:
         return np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
 
 
+def _other_happening(a: LeadEvent, b: LeadEvent) -> bool:
+    """Leads of different days that are not one happening told twice: between other countries (a
+    Spain-Italy call is not a France-Germany call the day before), or the same kind of act between
+    other pairs (a Greece-Turkey call between a Russia-Turkey call and meeting) or at other places
+    (a strike on Odesa two days after one on Kharkiv). A reaction to a happening, another kind of act
+    between partly the same countries, may belong to its story."""
+    if not set(a.pair.split("-")) & set(b.pair.split("-")):
+        return True
+    return a.root == b.root and (a.pair != b.pair or bool(a.place and b.place and a.place != b.place))
+
+
 def _separate_happenings(a: ArticleProfile, b: ArticleProfile) -> bool:
     """Both lead with an event between the same countries on days further apart than a report's
     misdating (a clash and the talks about it three days later), or date events between the same
     countries and never within a few days of each other."""
-    if (
-        a.lead_date
-        and b.lead_date
-        and a.lead_date[0] == b.lead_date[0]
-        and abs((a.lead_date[1] - b.lead_date[1]).days) > SEPARATE_LEADS_DAYS
-    ):
-        return True
+    lead_a, lead_b = a.lead_event, b.lead_event
+    if lead_a and lead_b:
+        if lead_a.pair == lead_b.pair and abs((lead_a.day - lead_b.day).days) > SEPARATE_LEADS_DAYS:
+            return True
+        if lead_a.day != lead_b.day and _other_happening(lead_a, lead_b):
+            return True
     shared = {pair for pair, _ in a.dated_pairs} & {pair for pair, _ in b.dated_pairs}
     if not shared:
         return False

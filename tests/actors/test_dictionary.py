@@ -99,3 +99,21 @@ def test_users_extend_the_dictionary(tmp_path):
     bad.write_text("a,b\n1,2\n")
     with pytest.raises(DyadsError, match="not an actor file"):
         ActorDictionary.load([bad])
+
+
+def test_namesakes_in_office_at_once_are_told_apart_by_the_country_named():
+    """Spain's prime minister and a Colombian defence minister are both Pedro Sánchez in 2025."""
+    [person] = merge_people(
+        [],
+        [
+            Role("Pedro Sanchez", ("Pedro Sanchez",), "COL", "COLGOVMIL", "defence_minister", "Defence Minister",
+                 dt.date(2025, 2, 20), None),
+            Role("Pedro Sanchez", ("Pedro Sanchez",), "ESP", "ESPGOV", "head_of_government", "Prime Minister",
+                 dt.date(2018, 6, 2), None),
+        ],
+    )  # fmt: skip
+    day = dt.date(2025, 10, 9)
+    assert person.code_on(day, "COL") == "COLGOVMIL"
+    assert person.code_on(day, "ESP") == "ESPGOV"
+    assert person.code_on(day) == "ESPGOV"  # without a country, the head of government
+    assert person.code_on(dt.date(2024, 1, 1), "COL") == "ESPGOV"  # the only one in office then

@@ -27,8 +27,9 @@ if not Doc.has_extension(MENTIONS_EXTENSION):
     Doc.set_extension(MENTIONS_EXTENSION, default=None)
 
 
-def parse(rows: str, actors: dict[str, str]) -> Doc:
-    """Rows `word lemma POS head dep`, one per token; `actors` maps a word to its code."""
+def parse(rows: str, actors: dict[str, str], composed: frozenset[str] = frozenset()) -> Doc:
+    """Rows `word lemma POS head dep`, one per token; `actors` maps a word to its code; the words in
+    `composed` are countries the linker gave a role word's sector (`the leaders of Japan`)."""
     words, lemmas, tags, heads, deps = zip(*(row.split() for row in rows.strip().splitlines()), strict=True)
     doc = Doc(
         NLP.vocab,
@@ -40,7 +41,14 @@ def parse(rows: str, actors: dict[str, str]) -> Doc:
     )
     mentions = [
         LinkedMention(
-            token.idx, token.idx + len(token.text), token.text, actors[token.text], "person", "test", 0.9, 0
+            token.idx,
+            token.idx + len(token.text),
+            token.text,
+            actors[token.text],
+            "composed" if token.text in composed else "person",
+            "test",
+            0.9,
+            0,
         )
         for token in doc
         if token.text in actors
@@ -140,3 +148,23 @@ ACTORS = {
 )
 def test_coder_rules(rows, expected):
     assert coded(parse(rows, ACTORS)) == expected
+
+
+LEADERS_OF = "the the DET 1 det\nleaders leader NOUN 6 nsubj\nof of ADP 1 prep\nJapan Japan PROPN 2 pobj\nand and CCONJ 3 cc\nKorea Korea PROPN 3 conj"
+
+
+@pytest.mark.parametrize(
+    ("rows", "composed", "expected"),
+    [
+        # the leaders of Japan and Korea met: the countries the linker gave the role word
+        (LEADERS_OF + "\nmet meet VERB 6 ROOT", {"Japan", "Korea"}, [("JPNGOV", "040", "KORGOV", "asserted", False)]),
+        # a name after `of` that the linker did not give the role word (`the capital of Japan`) acts not
+        (LEADERS_OF + "\nmet meet VERB 6 ROOT", set(), []),
+        # the leaders of Japan and Korea spoke after meeting: the time's preposition hangs on the doer's verb
+        (LEADERS_OF + "\nspoke speak VERB 6 ROOT\nafter after ADP 6 prep\nmeeting meet VERB 7 pcomp",
+         {"Japan", "Korea"}, [("JPNGOV", "040", "KORGOV", "asserted", False)]),
+    ],
+)  # fmt: skip
+def test_role_words_and_their_countries(rows, composed, expected):
+    actors = {"Japan": "JPNGOV", "Korea": "KORGOV"}
+    assert coded(parse(rows, actors, frozenset(composed))) == expected

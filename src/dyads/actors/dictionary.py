@@ -54,12 +54,22 @@ class Person:
     variants: tuple[str, ...]
     roles: tuple[Role, ...]
 
-    def code_on(self, day: dt.date) -> str | None:
+    def code_on(self, day: dt.date, country: str | None = None) -> str | None:
         """The person's code on `day`: the role they held, else elite of their last country, else
-        their default code; None when nothing is known for that date."""
+        their default code; None when nothing is known for that date. Of roles held at once (namesakes
+        share a name: Spain's prime minister and a Colombian minister are both Pedro Sánchez), one in
+        `country` (as the text names it: `Spanish Prime Minister`) wins, then a head of state or
+        government, then the latest."""
         holding = [role for role in self.roles if not role.is_default and role.holds_on(day)]
         if holding:
-            return max(holding, key=lambda role: role.start or dt.date.min).code
+            return max(
+                holding,
+                key=lambda role: (
+                    role.country == country,
+                    role.office in LEADER_OFFICES,
+                    role.start or dt.date.min,
+                ),
+            ).code
         ended = [role for role in self.roles if role.end is not None and role.end <= day]
         if ended:
             country = max(ended, key=lambda role: role.end).country

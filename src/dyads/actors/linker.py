@@ -329,7 +329,8 @@ class ActorLinker:
         sector = _OPPOSITION if _OPPOSITION in sectors else sectors[-1] if sectors else ""
         former = any(token.lower_ in _FORMER for token in span)
         for _, people in phrase.people:
-            codes = {person.name: person.code_on(day) for person in people}
+            named_country = countries[-1][1].code[:3] if countries else None
+            codes = {person.name: person.code_on(day, named_country) for person in people}
             known = {code for code in codes.values() if code}
             if len(known) > 1:
                 continue

@@ -97,6 +97,9 @@ _BEFORE = frozenset({"before", "until", "till", "ahead", "prior"})
 """Prepositions (`ahead of`, `prior to`) placing something before an event, which has not happened."""
 _OWN_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "expl"})
 _TIME_MODIFIERS = frozenset({"advcl", "prep", "npadvmod", "advmod"})
+_ROLE_PREPOSITIONS = frozenset({"of", "in", "from"})
+_SEQUENCE_PREPOSITIONS = frozenset({"after", "upon", "while", "since"})
+"""`the leaders of`, `police in`, `troops from`: a role word's country follows it (see the linker)."""
 _COMMENTARY_OPENINGS = (
     "in conclusion", "in summary", "in short", "overall ,", "ultimately ,", "all in all", "to sum up",
     "in the end ,",
@@ -263,8 +266,9 @@ class EventCoder:
         if not targets and obj is not None and pos == "VERB":
             # `enhance China-Russia relations`: the partners are named inside the object
             targets = [m for i in range(obj.left_edge.i, obj.i) for m in context.by_token.get(i, [])]
-        if not targets and pos == "NOUN":
-            # an event noun's partner sits in whatever phrase follows it (`accusations … regarding X`)
+        if not targets and pos == "NOUN" and not (pattern.symmetric and len(sources) > 1):
+            # an event noun's partner sits in whatever phrase follows it (`accusations … regarding X`),
+            # unless a joint act already has its parties (`X and Y … at a meeting near Geneva`)
             targets = [t for key, tokens in arguments.items() if key.startswith("prep:") for token in tokens
                        for t in context.targets(token)]  # fmt: skip
         if not targets and (clause_subject := _clause_subject(predicate)) is not None:
@@ -350,7 +354,9 @@ class _Context:
         demonym on a common noun (`Pakistani jets`, `Danish instructors`) names its country's."""
         found: list[LinkedMention] = []
         for token in [head, *head.conjuncts]:
-            found.extend(self._actors_of_phrase(token) or self._demonyms(token))
+            found.extend(
+                self._actors_of_phrase(token) or self._demonyms(token) or self._role_countries(token)
+            )
         return list(dict.fromkeys(found))
 
     def targets(self, head: Token) -> list[LinkedMention]:
@@ -363,7 +369,26 @@ class _Context:
         return list(dict.fromkeys(found))
 
     def _named_or_owned(self, token: Token, depth: int = 0) -> list[LinkedMention]:
-        return self._actors_of_phrase(token) or self._demonyms(token) or self._places_of_phrase(token, depth)
+        return (
+            self._actors_of_phrase(token)
+            or self._demonyms(token)
+            or self._role_countries(token)
+            or self._places_of_phrase(token, depth)
+        )
+
+    def _role_countries(self, token: Token) -> list[LinkedMention]:
+        """`the foreign ministers of Armenia and Azerbaijan`, `police in Brussels`: the countries the
+        linker gave this role word to."""
+        for child in token.children:
+            pobj = (
+                _child(child, "pobj") if child.dep_ == "prep" and child.lower_ in _ROLE_PREPOSITIONS else None
+            )
+            if pobj is not None:
+                composed = [m for t in (pobj, *pobj.conjuncts) for m in self.by_token.get(t.i, [])
+                            if m.method == "composed"]  # fmt: skip
+                if composed:
+                    return composed
+        return []
 
     def _demonyms(self, token: Token) -> list[LinkedMention]:
         if token.pos_ != "NOUN":
@@ -478,6 +503,10 @@ class _Context:
             return []
         if predicate.dep_ == "conj":
             return self.sources(_coordinated_with(predicate))
+        if predicate.dep_ == "pcomp" and predicate.head.lower_ in _SEQUENCE_PREPOSITIONS:
+            # `reported progress after meeting in Geneva`: the doer of the verb the time hangs on (not
+            # `accusing the U.S. of … supplying weapons`, whose doer is someone else)
+            return self.sources(predicate.head.head)
         if predicate.dep_ in _INHERITS_SUBJECT and predicate.head.i != predicate.i:
             return self.sources(predicate.head)
         return []
