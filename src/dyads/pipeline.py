@@ -202,8 +202,8 @@ def update_stories(
 
     New articles are taken a stretch of time at a time, each against the stories stored near it, so
     the cost and the memory follow the new articles, not the database. The actor dictionary (for
-    titles against dated roles and the names read in plain text) is the process's shared one, the linker's
-    when this process codes.
+    titles against dated roles, and the names read in plain text) is the process's shared one, the
+    linker's when this process codes.
     """
     pending = [profile for profile, _ in store.story_profiles(pending=True)]
     if not pending:

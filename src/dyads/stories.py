@@ -7,7 +7,9 @@ new one. Likeness combines
 - and time: an article joins only a story whose articles were all published within the window of it
   (so a story spans days, not months), and two articles
   whose events between the same countries are dated days apart report two happenings (two summits of
-  the same leaders), however alike their words.
+  the same leaders), however alike their words, as do two leading with events of different days
+  between other countries, or of one kind between other pairs or at other places (two calls of
+  Erdogan's in one week, strikes on Kharkiv and on Odesa).
 Assignment is incremental and deterministic: new articles are taken in publication order and join
 stories already stored without those being re-clustered.
 """
@@ -206,8 +208,8 @@ def _other_happening(a: LeadEvent, b: LeadEvent) -> bool:
 
 def _separate_happenings(a: ArticleProfile, b: ArticleProfile) -> bool:
     """Both lead with an event between the same countries on days further apart than a report's
-    misdating (a clash and the talks about it three days later), or date events between the same
-    countries and never within a few days of each other."""
+    misdating (a clash and the talks about it three days later), or with other happenings of different
+    days, or date events between the same countries and never within a few days of each other."""
     lead_a, lead_b = a.lead_event, b.lead_event
     if lead_a and lead_b:
         if lead_a.pair == lead_b.pair and abs((lead_a.day - lead_b.day).days) > SEPARATE_LEADS_DAYS:
