@@ -130,8 +130,8 @@ STATS_TABLE = """\
 │ rejected inputs  │                        0 │
 │ published        │ 2025-01-21 .. 2025-01-22 │
 │ outlets          │                        2 │
-│ mentions         │                      270 │
-│ events           │                       31 │
+│ mentions         │                      292 │
+│ events           │                       32 │
 │ stories          │                        1 │
 │ runs             │                        1 │
 └──────────────────┴──────────────────────────┘

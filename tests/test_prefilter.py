@@ -98,6 +98,19 @@ def test_event_words_are_found_without_a_parse(nlp, sentence_filter, word, trigg
     assert sentence_filter._has_trigger(doc[:], inside=set()) is trigger
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Russia and China signed a treaty. Both countries also agreed to hold talks.", [0, 1]),
+        ("Russia and China signed a treaty. The weather was fine. The two leaders held talks.", [0, 2]),
+        # a pair by number with nobody named before it refers to nothing
+        ("The weather was fine. Both countries agreed to hold talks.", []),
+    ],
+)
+def test_a_pair_named_by_number_is_kept_with_the_sentence_naming_it(nlp, sentence_filter, text, kept):
+    assert [number for number, _ in sentence_filter.kept(nlp.make_doc(text))[0]] == kept
+
+
 @pytest.fixture(scope="module")
 def corpus(seeds_dir, examples_dir):
     return [a for a in read_articles([str(seeds_dir), str(examples_dir)]) if not isinstance(a, Rejection)]

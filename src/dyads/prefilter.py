@@ -9,6 +9,8 @@ when it has
   `met`, `sanctions`, `talks`), or
 - a topic term in a sentence that goes on describing a meeting or says a topic was not discussed
   (what the topic tagger reads beyond the event's own sentence), or
+- an event trigger and a reference to a pair or group named before (`both countries`, `the two
+  leaders`), when an earlier sentence names actors (it is then kept too), or
 - a passive of a symmetric act right after a kept sentence (`An agreement is expected to be
   signed`), which the coder gives the pair of the sentence before.
 Only a sentence kept here can be coded: every other event needs a named doer in its own sentence.
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
@@ -29,7 +31,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from dyads.actors.linker import LinkedMention
+from dyads.actors.linker import COUNTRY_NOUNS, NUMBER_REFERENCES, LinkedMention
 from dyads.events.coder import STATEMENT
 from dyads.extract.newscopy import match_dateline
 from dyads.topics import continues_meeting, says_not_discussed
@@ -161,11 +163,18 @@ class SentenceFilter:
         actors = _phrase_starts(phrases)
         topics = {start for _, start, _ in self._topics(doc)}
         keep = [self._keeps(sentence, actors, inside, topics) for sentence in sentences]
-        for number in [n for n, sentence in enumerate(sentences) if keep[n] and _has_pronoun(sentence)]:
-            antecedent = next(
-                (n for n in range(number - 1, -1, -1) if any(i in actors for i in _indices(sentences[n]))),
-                None,
-            )
+        for number, sentence in enumerate(sentences):
+            # `Both countries also agreed …`: a pair named before, when there is one
+            if (
+                not keep[number]
+                and _group_references(sentence, actors)
+                and self._has_trigger(sentence, inside)
+            ):
+                keep[number] = _antecedent(sentences, number, actors) is not None
+        for number in [
+            n for n, sentence in enumerate(sentences) if keep[n] and _refers_back(sentence, actors)
+        ]:
+            antecedent = _antecedent(sentences, number, actors)
             if antecedent is not None:
                 keep[antecedent] = True
         for number in range(1, len(sentences)):
@@ -254,9 +263,29 @@ def _indices(sentence: Span) -> range:
     return range(sentence.start, sentence.end)
 
 
-def _has_pronoun(sentence: Span) -> bool:
-    """Whether the sentence refers back to an actor named before it (`She rejected…`)."""
-    return any(token.lower_ in _ANAPHORS for token in sentence)
+def _antecedent(sentences: Sequence[Span], number: int, actors: set[int]) -> int | None:
+    """The nearest sentence before `number` that names an actor."""
+    return next(
+        (n for n in range(number - 1, -1, -1) if any(i in actors for i in _indices(sentences[n]))), None
+    )
+
+
+def _refers_back(sentence: Span, actors: set[int]) -> bool:
+    """Whether the sentence refers back to actors named before it (`She rejected…`, `Both countries
+    agreed…`)."""
+    return any(token.lower_ in _ANAPHORS for token in sentence) or bool(_group_references(sentence, actors))
+
+
+def _group_references(sentence: Span, actors: set[int]) -> list[Token]:
+    """`both countries`, `the two leaders`, `the three countries' ministers`: a number word before a
+    country noun or a role word, which names the pair or group last named (two actors at least)."""
+    return [
+        token
+        for token in sentence
+        if token.lower_ in NUMBER_REFERENCES
+        and token.i + 1 < sentence.end
+        and (token.nbor().lower_ in COUNTRY_NOUNS or token.i + 1 in actors)
+    ]
 
 
 def _spaces_after(doc: Doc, index: int) -> Iterator[Token]:

@@ -42,7 +42,11 @@ _OTHER_CLAUSES = frozenset({"advcl", "relcl"})
 """Clauses about something else when they have a subject of their own (`as fighting raged in Gaza`,
 `Erdogan, who has mediated on Ukraine, …`); without one (`strategies to build relations`) they
 say what the event was about."""
-_BACKGROUND_PREPOSITIONS = frozenset({"after", "since", "amid", "despite", "before", "following"})
+_BACKGROUND_PREPOSITIONS = frozenset(
+    {"after", "since", "amid", "despite", "before", "following", "ahead", "prior"}
+)
+"""Phrases of time or circumstance (`…, ahead of Russia's invasion of Ukraine`), not what the event was
+about; `ahead` and `prior` head them as adverbs (`ahead of`, `prior to`)."""
 _ALSO_DISCUSSED = re.compile(r"\balso (discussed|talked|touched)", re.IGNORECASE)
 """`The leaders also discussed …`: more of the main meeting's topics, however far down the report."""
 _SAME_MEETING = re.compile(
@@ -219,7 +223,7 @@ def own_clause(predicate: Token) -> set[int]:
         if (
             token.dep_ in _OTHER_MATTERS
             or (token.dep_ in _OTHER_CLAUSES and own_subject)
-            or (token.dep_ == "prep" and token.lower_ in _BACKGROUND_PREPOSITIONS)
+            or (token.dep_ in ("prep", "advmod") and token.lower_ in _BACKGROUND_PREPOSITIONS)
         ):
             excluded.update(t.i for t in token.subtree)
     return {token.i for token in head.subtree} - excluded

@@ -197,6 +197,10 @@ GROUP_LINKER = ActorLinker(
          [("the three governments", "FRAGOV"), ("the three governments", "DEUGOV"),
           ("the three governments", "GBRGOV")]),
         ("Iran , France , Germany spoke . the three governments met", []),
+        # `the three countries' ministers` after a pair in the same sentence is still the group
+        ("France , Germany and Britain warned Iran . Germany and Britain said the three countries ' ministers met",
+         [("the three countries ' ministers", "FRAGOV"), ("the three countries ' ministers", "DEUGOV"),
+          ("the three countries ' ministers", "GBRGOV")]),
     ],
 )  # fmt: skip
 def test_a_group_of_three_is_the_last_list_of_three(text, expected):
@@ -208,6 +212,22 @@ def test_a_group_of_three_is_the_last_list_of_three(text, expected):
 def test_pair_of_countries_gives_role_to_plural_leaders():
     doc = make_doc("Russia and China signed . both leaders agreed", sentence_starts=(0, 5))
     assert linked(doc)[2:] == [("both leaders", "RUSGOV"), ("both leaders", "CHNGOV")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia and China signed . the two countries agreed",
+         [("the two countries", "RUS"), ("the two countries", "CHN")]),
+        ("Russia and China signed . both countries ' leaders agreed",
+         [("both countries ' leaders", "RUSGOV"), ("both countries ' leaders", "CHNGOV")]),
+        # a country noun without a number is no reference to the pair
+        ("Russia and China signed . countries agreed", []),
+    ],
+)  # fmt: skip
+def test_a_number_of_countries_is_the_pair(text, expected):
+    doc = make_doc(text, sentence_starts=(0, text.split().index(".") + 1))
+    assert linked(doc)[2:] == expected
 
 
 def test_hyphenated_pair_and_coordinated_adjectives():

@@ -95,6 +95,9 @@ def test_a_quote_spoken_by_we_does_not_loop(nlp):
         ),
         ("Xi and Putin held talks aimed at deepening their partnership on January 22.", "040", "2025-01-22"),
         ("Russia and China declared a partnership in February 2022 when Putin visited Beijing.", "042", "2022-02"),
+        # an event noun's own date before its clause's (`next week's meeting` dates the position)
+        ("France and Germany will present a common position at next week's meeting of EU ministers, after "
+         "a phone call between Emmanuel Macron and Friedrich Merz on Wednesday.", "041", "2025-06-18"),
     ],
 )  # fmt: skip
 def test_an_event_is_dated_by_its_own_clause(nlp, text, code, date):
@@ -133,3 +136,16 @@ def test_doers_of_passives_and_meetings_still_to_come(nlp, text, expected):
         for e in code_articles(articles, nlp)
     }
     assert found == expected
+
+
+def test_a_consultation_told_again_is_one_event(nlp):
+    """`discussed trade on Tuesday`, then `spoke by phone` without a day of its own: one talk, coded
+    once, though the second is a call (041) and the first a discussion (040)."""
+    text = (
+        "Russian President Vladimir Putin and Chinese President Xi Jinping discussed trade on Tuesday. "
+        "Xi spoke to Putin by phone."
+    )
+    articles, _ = event_cases_as_gold([{"id": "r", "text": text, "date": "2025-06-20", "events": []}])
+    assert [(e.cameo, e.event_date) for e in code_articles(articles, nlp) if e.root == "04"] == [
+        ("040", "2025-06-17")
+    ]

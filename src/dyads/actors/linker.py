@@ -42,9 +42,12 @@ PLACES_EXTENSION = "dyads_argument_places"
 
 _GROUP_SIZES = {"three": 3, "four": 4, "five": 5}
 """Number words of a group larger than a pair (`the three foreign ministers`)."""
-_DETERMINERS = frozenset({"the", "a", "an", "both", "two", "its", "their", *_GROUP_SIZES})
 _PLURAL_REFERENCES = frozenset({"two", "both"})
-_COUNTRY_NOUNS = frozenset(
+NUMBER_REFERENCES = frozenset({*_PLURAL_REFERENCES, *_GROUP_SIZES})
+"""Words that make a role word or country noun refer to a pair or group named before (`both
+countries`, `the three ministers`)."""
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", *NUMBER_REFERENCES})
+COUNTRY_NOUNS = frozenset(
     {"countries", "nations", "states", "powers", "sides", "neighbours", "neighbors", "allies"}
 )
 _MODIFIERS = frozenset(
@@ -53,7 +56,7 @@ _MODIFIERS = frozenset(
         "inaugurated", "newly-inaugurated", "policy", "security", "national", "outgoing", "incoming",
         "interim", "vice", "defence", "defense", "interior", "finance", "economy", "trade", "energy",
         "state", "public", "presidential", "royal", "supreme", "general", "first", "lead", "special",
-        "high", "'s", "’s",
+        "high", "'s", "’s", "'", "’",
     }
 )  # fmt: skip
 _GEOGRAPHIC_NOUNS = frozenset(
@@ -248,6 +251,9 @@ class ActorLinker:
             joins = span is not None or person_entity
             if not joins and current is not None and token.lower_ in _MODIFIERS:
                 joins = _leads_to_actor_word(doc, index, sentence.end, names, agents)
+            if not joins and current is not None and token.lower_ in COUNTRY_NOUNS:
+                # `the two countries`, `both sides'`: a number of countries names the pair or group meant
+                joins = current.plural_reference or current.group_size > 0
             if (
                 not joins
                 and token.lower_ in _DETERMINERS
@@ -279,7 +285,7 @@ class ActorLinker:
             current.end = max(current.end, index)
             if token.lower_ in _PLURAL_REFERENCES:
                 current.plural_reference = True
-            if token.lower_ in _COUNTRY_NOUNS:
+            if token.lower_ in COUNTRY_NOUNS:
                 current.country_noun = True
         if current is not None:
             phrases.append(current)
@@ -304,7 +310,7 @@ class ActorLinker:
             sector = self.dictionary.sector(span.text)
             if sector:
                 phrase.sectors.append(sector)
-            if span[-1].lower_ in _COUNTRY_NOUNS:
+            if span[-1].lower_ in COUNTRY_NOUNS:
                 phrase.country_noun = True
 
     def _resolve(self, doc, phrase, day, memory, sentence_index) -> list[LinkedMention]:
@@ -383,7 +389,12 @@ class ActorLinker:
                 return [mention(appositive, "appositive", "appositive", 0.75)]
         group = memory.last_group if phrase.group_size and len(memory.last_group) == phrase.group_size else ()
         pair = memory.pair_for(phrase.country_noun)
-        if (phrase.plural_reference or phrase.country_noun) and pair and (sector or phrase.country_noun):
+        if (
+            not group
+            and (phrase.plural_reference or phrase.country_noun)
+            and pair
+            and (sector or phrase.country_noun)
+        ):
             group = pair
         if group and (sector or phrase.country_noun):
             return [

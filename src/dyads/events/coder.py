@@ -293,7 +293,10 @@ class EventCoder:
                 clause = predicate
                 mode, negated, code = "asserted", False, pattern.code
         evidence = (_evidence_start(predicate), predicate.idx + len(predicate.text))
-        date_text = _dating_text(_time_clause_host(governor), predicate) + _shared_time(governor)
+        # an event noun's own words first (`after a phone call between X and Y on Wednesday`): the
+        # clause it sits in may be dated by something else (`will present … at next week's meeting`)
+        own = _dating_text(predicate, predicate) if pos == "NOUN" and governor.i != predicate.i else ()
+        date_text = own + _dating_text(_time_clause_host(governor), predicate) + _shared_time(governor)
         return [
             CodedEvent(sentence_index, predicate.i, source, target, code, mode, negated, pattern.symmetric,
                        attributed, evidence, date_text, clause.i)

@@ -26,6 +26,7 @@ from dyads.topics import EventTopics, event_topics
 CODER = "dyads_event_coder"
 TAGGER = "dyads_topic_tagger"
 GEOLOCATOR = "dyads_geolocator"
+CONSULTATION_ROOT = "04"
 
 
 def build_coding_pipeline(
@@ -124,26 +125,34 @@ def without_repeat_mentions(events: Sequence[Event]) -> list[Event]:
 
     Articles come back to their main happening (`the call`, `the partnership`) many times; each
     return is a restatement, not a new event. A later event with the same pair of countries and the
-    same three-digit CAMEO code is a restatement unless it carries a date of its own that differs
-    (`declared a partnership in February 2022` is another happening). What a restatement adds about
-    the happening's topics (`during the call they also discussed energy`) goes to the first report.
+    same three-digit CAMEO code, or another consultation in the same mode (`discussed … in a video
+    call`, later `during the video call`: one talk; a visit still proposed is another), is a
+    restatement unless it carries a date of its own that differs (`declared a partnership in
+    February 2022` is another happening). What a restatement adds about the happening's topics
+    (`during the call they also discussed energy`) goes to the first report.
     """
     first: dict[tuple[str, ...], int] = {}
     kept: list[Event] = []
     for event in events:
-        target = event.target.country if event.target else ""
-        key = (*sorted((event.source.country or "", target or "")), event.cameo[:3])
-        if key in first:
-            earlier = kept[first[key]]
+        pair = tuple(
+            sorted((event.source.country or "", (event.target.country if event.target else "") or ""))
+        )
+        keys = [(*pair, event.cameo[:3])]
+        if event.cameo[:2] == CONSULTATION_ROOT:
+            keys.append((*pair, CONSULTATION_ROOT, event.mode))
+        earlier_index = next((first[key] for key in keys if key in first), None)
+        if earlier_index is not None:
+            earlier = kept[earlier_index]
             if event.date_precision == "before" or event.event_date == earlier.event_date:
-                kept[first[key]] = replace(
+                kept[earlier_index] = replace(
                     earlier,
                     topics=tuple(dict.fromkeys((*earlier.topics, *event.topics))),
                     negated_topics=tuple(dict.fromkeys((*earlier.negated_topics, *event.negated_topics))),
                     context=tuple(dict.fromkeys((*earlier.context, *event.context))),
                 )
                 continue
-        first.setdefault(key, len(kept))
+        for key in keys:
+            first.setdefault(key, len(kept))
         kept.append(event)
     return kept
 
