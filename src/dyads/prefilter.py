@@ -165,11 +165,7 @@ class SentenceFilter:
         keep = [self._keeps(sentence, actors, inside, topics) for sentence in sentences]
         for number, sentence in enumerate(sentences):
             # `Both countries also agreed …`: a pair named before, when there is one
-            if (
-                not keep[number]
-                and _group_references(sentence, actors)
-                and self._has_trigger(sentence, inside)
-            ):
+            if not keep[number] and _names_a_group(sentence, actors) and self._has_trigger(sentence, inside):
                 keep[number] = _antecedent(sentences, number, actors) is not None
         for number in [
             n for n, sentence in enumerate(sentences) if keep[n] and _refers_back(sentence, actors)
@@ -273,19 +269,18 @@ def _antecedent(sentences: Sequence[Span], number: int, actors: set[int]) -> int
 def _refers_back(sentence: Span, actors: set[int]) -> bool:
     """Whether the sentence refers back to actors named before it (`She rejected…`, `Both countries
     agreed…`)."""
-    return any(token.lower_ in _ANAPHORS for token in sentence) or bool(_group_references(sentence, actors))
+    return any(token.lower_ in _ANAPHORS for token in sentence) or _names_a_group(sentence, actors)
 
 
-def _group_references(sentence: Span, actors: set[int]) -> list[Token]:
+def _names_a_group(sentence: Span, actors: set[int]) -> bool:
     """`both countries`, `the two leaders`, `the three countries' ministers`: a number word before a
-    country noun or a role word, which names the pair or group last named (two actors at least)."""
-    return [
-        token
-        for token in sentence
-        if token.lower_ in NUMBER_REFERENCES
+    country noun or a role word, which names the pair or group last named."""
+    return any(
+        token.lower_ in NUMBER_REFERENCES
         and token.i + 1 < sentence.end
         and (token.nbor().lower_ in COUNTRY_NOUNS or token.i + 1 in actors)
-    ]
+        for token in sentence
+    )
 
 
 def _spaces_after(doc: Doc, index: int) -> Iterator[Token]:

@@ -21,12 +21,11 @@ from dyads.geo import DATELINE_EXTENSION, LOCATIONS_EXTENSION
 from dyads.model import ActorRef, Article, Event, Location, Mention
 from dyads.ontology import event_code
 from dyads.prefilter import PARSED_TEXT_EXTENSION, ParsedText, SentenceFilter, in_article
-from dyads.topics import EventTopics, event_topics
+from dyads.topics import MEETING_ROOT, EventTopics, event_topics
 
 CODER = "dyads_event_coder"
 TAGGER = "dyads_topic_tagger"
 GEOLOCATOR = "dyads_geolocator"
-CONSULTATION_ROOT = "04"
 
 
 def build_coding_pipeline(
@@ -138,8 +137,8 @@ def without_repeat_mentions(events: Sequence[Event]) -> list[Event]:
             sorted((event.source.country or "", (event.target.country if event.target else "") or ""))
         )
         keys = [(*pair, event.cameo[:3])]
-        if event.cameo[:2] == CONSULTATION_ROOT:
-            keys.append((*pair, CONSULTATION_ROOT, event.mode))
+        if event.cameo[:2] == MEETING_ROOT:
+            keys.append((*pair, MEETING_ROOT, event.mode))
         earlier_index = next((first[key] for key in keys if key in first), None)
         if earlier_index is not None:
             earlier = kept[earlier_index]
