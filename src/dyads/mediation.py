@@ -51,6 +51,8 @@ the parties, not the mediator)."""
 _PATTERNS = ((_AFTER, 0), (_BEFORE_NOUN, -1), (_COMPOUND, 0), (_DOER, -1))
 """Each way of naming mediators, with the stretch of its phrase between boundary words that names them
 (`brokered by Egypt between Israel and Hamas`: the first)."""
+_CUE = re.compile(r"broker|mediat", re.IGNORECASE)
+"""A word every way of naming mediators has: most sentences have none, and are not read further."""
 _NEGATED = re.compile(r"\b(?:not|never|no|without|denied|denies|deny)\b(?:\s+\S+){0,2}\s*$", re.IGNORECASE)
 _ATTEMPT = re.compile(
     r"\b(?:try|tries|tried|trying|attempt\w*|bid|seek\w*|sought|efforts?|offer\w*)\s+(?:to|of|at)?\s*$",
@@ -73,7 +75,7 @@ def read_mediation_reports(text: str, names: Mapping[str, str]) -> list[Mediatio
     """Each sentence's credited mediators, by what they brokered, from `names` (surface form → actor,
     as `dyads.actors.plain.plain_names` gives)."""
     reports = []
-    for sentence in (s.strip() for s in plain_sentences(text)):
+    for sentence in (s.strip() for s in plain_sentences(text) if _CUE.search(s)):
         found: dict[str, dict[str, str]] = {}
         for pattern, part in _PATTERNS:
             for match in pattern.finditer(sentence):

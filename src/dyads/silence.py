@@ -21,6 +21,8 @@ from dyads.dates import resolve_event_date
 from dyads.normalize import plain_sentences
 
 _REACT = r"(?:comment|commented|respond|responded|react|reacted)"
+_CUE = re.compile(r"comment|respond|react", re.IGNORECASE)
+"""A word every silence has: most sentences have none, and are not read further."""
 _SILENT_AFTER_NAME = re.compile(
     WORDS_BEFORE + r"\s+(?:"
     rf"(?:had|has|have|did)\s+not\s+(?:yet\s+)?{_REACT}|(?:had|has|have)\s+yet\s+to\s+{_REACT}|"
@@ -51,7 +53,7 @@ def read_silences(text: str, names: Mapping[str, str], published: dt.date) -> li
     """Each sentence's silent actors, from `names` (surface form → actor), as of the sentence's own
     day or, without one, the day of publication."""
     silences = []
-    for sentence in (s.strip() for s in plain_sentences(text)):
+    for sentence in (s.strip() for s in plain_sentences(text) if _CUE.search(s)):
         if _UNANSWERED_QUESTION.search(sentence):
             continue
         for pattern, part in ((_SILENT_AFTER_NAME, -1), (_SILENT_BEFORE_NAME, 0)):
