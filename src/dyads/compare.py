@@ -33,6 +33,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
 from dyads.actors.roles import Role
+from dyads.events.coder import REMOTE_CONSULT
 from dyads.figures import FATES, KINDS_OF_PEOPLE
 from dyads.force import DENIED, USED, ForceReport, read_force_reports
 from dyads.mediation import MediationReport, read_mediation_reports
@@ -55,8 +56,6 @@ from dyads.topics import says_not_discussed
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 """Intent to cooperate, consultation, diplomatic and material cooperation: `X met Y` is `Y met X`."""
 CONSULT_ROOT = "04"
-REMOTE_CONSULT = "041"
-"""CAMEO's telephone discussion, which takes in any consultation held at a distance (video)."""
 _IN_PERSON_CODES = frozenset({"042", "043", "044"})
 """Visits made or hosted and meetings at a third place."""
 _IN_PERSON, _REMOTE = "in person", "by telephone or video"

@@ -535,9 +535,9 @@ class Store:
         if not ids:
             return pairs, dated, leads, actors
         for article_id, first, second, day, precision, root, place in self.connection.execute(
-            """SELECT article_id, least(source_country, target_country),
+            f"""SELECT article_id, least(source_country, target_country),
                       greatest(source_country, target_country), event_date, date_precision, root,
-                      CASE WHEN location_method = 'sentence' THEN location_name END
+                      {_SENTENCE_PLACE.format(table="events")}
                FROM events
                WHERE target_country IS NOT NULL AND article_id IN (SELECT unnest(?::VARCHAR[]))
                ORDER BY article_id, sentence_index, evidence_start""",
@@ -546,8 +546,9 @@ class Store:
             pair = f"{first}-{second}"
             pairs[article_id].add(pair)
             if precision == "day" and day:
-                dated[article_id].append((pair, dt.date.fromisoformat(day)))
-                leads.setdefault(article_id, LeadEvent(pair, dt.date.fromisoformat(day), root, place))
+                day = dt.date.fromisoformat(day)
+                dated[article_id].append((pair, day))
+                leads.setdefault(article_id, LeadEvent(pair, day, root, place))
         for article_id, code in self.connection.execute(
             """SELECT DISTINCT article_id, code FROM mentions
                WHERE article_id IN (SELECT unnest(?::VARCHAR[]))""",
@@ -653,10 +654,10 @@ class Store:
                 copy = StoryArticle(doc=doc, article_id=copy_id, outlet=outlet, published=published)
                 materials[story_id][1].append(ArticleText(copy, "", tuple(figures[copy_id])))
         for row in self.connection.execute(
-            """SELECT s.story_id, e.id, e.article_id, e.sentence_index, e.source_country,
+            f"""SELECT s.story_id, e.id, e.article_id, e.sentence_index, e.source_country,
                       e.target_country, e.root, e.cameo, e.mode, e.negated, e.event_date, e.date_precision,
                       e.sentence, e.topics, e.negated_topics, e.date_inherited,
-                      CASE WHEN e.location_method = 'sentence' THEN e.location_name END
+                      {_SENTENCE_PLACE.format(table="e")}
                FROM events e JOIN story_articles s ON s.article_id = e.article_id
                JOIN wanted_stories w ON w.story_id = s.story_id ORDER BY e.doc, e.sentence_index, e.id"""
         ).fetchall():
@@ -989,6 +990,8 @@ _DISTANCE_KM = """(2 * 6371.0 * asin(sqrt(
 (lat, lat, lon) parameters."""
 
 _PAIR = "least(source_country, target_country) || '-' || greatest(source_country, target_country)"
+_SENTENCE_PLACE = "CASE WHEN {table}.location_method = 'sentence' THEN {table}.location_name END"
+"""An event's place when its own sentence names it (`met in Paris`), not its actors' country."""
 
 
 @dataclass(frozen=True)

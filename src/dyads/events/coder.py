@@ -41,6 +41,8 @@ _INTEND = frozenset(
     }
 )  # fmt: skip
 CONSULT, REMOTE_CONSULT = "040", "041"
+"""CAMEO's general consultation, and its telephone discussion, which takes in any consultation held
+at a distance (a video conference)."""
 _REMOTE = frozenset({"video", "videolink", "phone", "telephone", "virtual", "online", "zoom"})
 """Words that make a meeting one held at a distance (`video conference`, `by video link`)."""
 _THREATEN = frozenset({"threaten", "threat", "warn", "warning", "ultimatum"})
