@@ -55,6 +55,14 @@ def untimed(anchor):
         ("The delegations will meet again next Tuesday.", TUE_2025_01_21, ("2025-01-28", "day")),
         ("The delegations will meet again next Tuesday.", MON_2025_01_20, ("2025-01-21", "day")),
         ("Talks resume on Tuesday next week.", MON_2025_01_20, ("2025-01-28", "day")),
+        # a weekday its clause plans for: the first on or after the anchor
+        ("The final vote will go ahead as planned on Wednesday.", MON_2025_01_20, ("2025-01-22", "day")),
+        ("Parliament is expected to hold the vote on Friday.", SAT_2025_01_25, ("2025-01-31", "day")),
+        ("The envoys are due to meet on Tuesday.", TUE_2025_01_21, ("2025-01-21", "day")),
+        ("She said they'll sign the accord on Monday.", WED_2025_01_22, ("2025-01-27", "day")),
+        # ... not one the clause tells in the past, nor one before the plan
+        ("He said on Wednesday that Moscow will retaliate.", SAT_2025_01_25, ("2025-01-22", "day")),
+        ("The vote, expected for weeks, was held on Friday.", SAT_2025_01_25, ("2025-01-24", "day")),
         ("Talks resume on Thursday next week.", SAT_2025_01_25, ("2025-01-30", "day")),
         ("The ministry summoned the ambassador last Friday.", SAT_2025_01_25, ("2025-01-24", "day")),
         ("The ministry summoned the ambassador last Tuesday.", TUE_2025_01_21, ("2025-01-14", "day")),

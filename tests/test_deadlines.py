@@ -69,3 +69,38 @@ def test_deadlines_compare_as_intervals_of_days(first, second, agree):
     [a] = find_deadlines(f"Iran must comply {first}.", PUBLISHED)
     [b] = find_deadlines(f"Iran must comply {second}.", PUBLISHED)
     assert compatible(a, b) is agree
+
+
+SUNDAY, MONDAY = dt.date(2025, 4, 13), dt.date(2025, 4, 14)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "expected"),
+    [
+        # a day a plan earlier in the clause sets: the first such weekday on or after the anchor
+        ("The premier said the final vote would go ahead as planned on Wednesday.", MONDAY, ("Wednesday", days("2025-04-16"))),
+        ("Parliament is expected to hold the final vote on the bill on Friday.", SUNDAY, ("Friday", days("2025-04-18"))),
+        ("The envoys are due to meet on Monday.", MONDAY, ("Monday", days("2025-04-14"))),
+        ("Iran must answer by Friday.", SUNDAY, ("Friday", days("2025-04-18"))),
+        ("The talks are scheduled to resume on April 30.", SUNDAY, ("April 30", days("2025-04-30"))),
+        ("The vote is planned for March 3.", SUNDAY, ("March 3", days("2026-03-03"))),
+        # a Sunday paper's next week starts the next day
+        ("Parliament is expected to hold the final vote next week.", SUNDAY, ("next week", days("2025-04-14", "2025-04-20"))),
+        ("Talks will resume later this week.", MONDAY, ("later this week", days("2025-04-14", "2025-04-20"))),
+        # the day of what was said, or of what happened, is not planned
+        ("He said on Monday that he would resign.", MONDAY, None),
+        ("The Kremlin had not commented by Thursday afternoon.", MONDAY, None),
+        ("The talks will resume on April 31.", SUNDAY, None),
+    ],
+)  # fmt: skip
+def test_days_plans_are_set_for(sentence, anchor, expected):
+    found = [(q.text, (q.low, q.high)) for q in find_deadlines(sentence, anchor)]
+    assert found == ([expected] if expected else [])
+
+
+def test_two_outlets_planning_a_vote_for_different_days_disagree():
+    [harbour] = find_deadlines("The final vote is expected on Friday.", SUNDAY)
+    [atlas] = find_deadlines("The vote would go ahead as planned on Wednesday.", MONDAY)
+    [later] = find_deadlines("The final vote is expected next week.", SUNDAY)
+    assert not compatible(harbour, atlas)
+    assert compatible(later, atlas)

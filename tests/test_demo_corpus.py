@@ -4,7 +4,9 @@ import json
 
 import duckdb
 import pytest
+from click.testing import CliRunner
 
+from dyads.cli import cli
 from dyads.evaluate import score_clusters
 from dyads.pipeline import ingest
 from dyads.store import Store
@@ -105,11 +107,12 @@ PLANTED_FIGURES = [
     ("$1.5 billion", "$1 billion"), ("two hours", "90 minutes"), ("260 kilograms", "200 kilograms"),
     ("two days", "three days"), ("71 aircraft", "64 Chinese"), ("70 Chinese aircraft", "64 Chinese"),
     ("the summer", "the end of August"), ("the summer", "the end of June"), ("the end of August", "the end of June"),
-    ("2026", "the end of this year"), ("four people", "five civilians"),
+    ("2026", "the end of this year"), ("four people", "five civilians"), ("Wednesday", "Friday"),
 ]  # fmt: skip
 """The figures and deadlines the manifest says outlets disagree on (Taiwan's first-day count against the
 two-day totals included; the Akkuyu reactor's start; the Kyiv strike's toll, which only the wire's near
-copies tell). Anything else found would be a false conflict."""
+copies tell; the day of the Tbilisi vote, not that of the next rally). Anything else found would be a
+false conflict."""
 
 
 def test_demo_conflicts_find_planted_figures_and_nothing_false(demo_db):
@@ -297,3 +300,15 @@ def test_demo_titles_that_do_not_fit_the_date(demo_db):
         if c.kind == "reference_fact"
     }
     assert found == {"President Friedrich Merz", "Foreign Secretary Subrahmanyam Jaishankar"}
+
+
+def test_demo_compare_table_names_every_outlet_in_conflict(demo_db):
+    """Atlas Daily Review's tear-gas denial supports no claim of the story; the conflicts table
+    still names the outlet, not the document."""
+    path, _ = demo_db
+    [story] = [s for s in store_stories(path) if any(c.kind == "assertion_vs_denial" for c in s.conflicts)]
+    result = CliRunner().invoke(cli, ["compare", "--db", str(path), story.id], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    conflicts = result.stdout.split("conflicts", 1)[1]
+    assert "Atlas Daily Review" in conflicts
+    assert "adr-20250414-tbilisi-teargas" not in conflicts

@@ -1,5 +1,7 @@
 """What each figure of an article measures: qualifier, fate, happening, and which figures are left out."""
 
+import datetime as dt
+
 import pytest
 
 from dyads.figures import read_figures
@@ -43,6 +45,21 @@ def test_what_a_figure_measures(sentence, expected):
 )
 def test_times_between_happenings_are_not_figures(sentence):
     assert read_figures("a", sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # what is due is named in the deadline's own clause, before it
+        ("The premier said the final vote would go ahead as planned on Wednesday.", {"vote"}),
+        ("Organisers said they would hold another rally on Sunday evening.", {"protest"}),
+        ("The ministers, who spoke by phone, said talks would resume next week.", {"meeting"}),
+        ("The so-called snapback would follow if Iran failed to act before the summer.", set()),
+    ],
+)
+def test_what_a_deadline_sets_the_day_of(sentence, expected):
+    [figure] = read_figures("a", sentence, dt.date(2025, 4, 13))
+    assert set(figure.happenings) == expected
 
 
 def test_figures_are_numbered_in_article_order_with_their_sentences():

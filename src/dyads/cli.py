@@ -393,12 +393,13 @@ def compare(db_path, story_id, output_format):
     """One story side by side: claims several outlets corroborate, claims only one reports, and
     where outlets contradict each other."""
     with _user_errors(), Store.open(db_path, read_only=True) as store:
-        comparison = store.story_comparison(store.story(story_id))
+        story = store.story(story_id)
+        comparison = store.story_comparison(story)
     if output_format == "json":
         click.echo(json.dumps(comparison_json(comparison), indent=2))
         return
     console = Console()
-    names = {article.doc: article.source for claim in comparison.claims for article in claim.supporting}
+    names = {article.doc: article.source for article in story.articles}
     for title, claims in (
         ("corroborated claims", comparison.corroborated()),
         ("single-source claims", comparison.single_source()),

@@ -743,7 +743,8 @@ def _same_measure(a: Figure, b: Figure) -> bool:
     sharing words), counting the same noun with no different qualifier ("23 million people" is no
     rival for "14 warships", "four Chinese soldiers" none for "five Indian soldiers"), and for
     durations, the length of the same kind of happening ("talks lasted three hours", "nearly four
-    hours of talks"), not a time between two ("came a week after")."""
+    hours of talks"), not a time between two ("came a week after"); for the days plans are set for,
+    of the same kind of happening, if either sentence names one."""
     if not comparable(a.quantity, b.quantity) or not a.context & b.context:
         return False
     if a.quantity.kind == "count":
@@ -758,6 +759,8 @@ def _same_measure(a: Figure, b: Figure) -> bool:
         return a.predicate == b.predicate if a.predicate in FATES and b.predicate in FATES else True
     if a.quantity.kind == "duration":
         return bool(a.happenings & b.happenings)
+    if a.quantity.kind == "deadline" and (a.happenings or b.happenings):
+        return bool(a.happenings & b.happenings)  # not the day of a vote against that of a rally
     return True
 
 

@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Literal, NamedTuple, cast
 
-from dyads.extract.datetext import MONTHS
+from dyads.extract.datetext import MONTHS, WEEKDAYS
 
 Precision = Literal["day", "month", "year", "before", "range"]
 
@@ -183,8 +183,7 @@ _MONTH = (
     + "|".join(name.capitalize() for name in sorted(MONTHS, key=len, reverse=True))
     + r"))\b(?!-)\.?"
 )
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY_NAME = "(?:" + "|".join(_WEEKDAYS) + ")"
+_WEEKDAY_NAME = "(?:" + "|".join(WEEKDAYS) + ")"
 _WEEKDAY = rf"(?P<weekday>{_WEEKDAY_NAME})\b"
 _YEAR_DIGITS = r"(?:19|20)\d\d"
 _DAY_OF_MONTH = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\b"
@@ -324,10 +323,16 @@ _WEEKDAY_BARE = _pattern(
 )
 _WEEK_SHIFTS = {"last": -1, "this": 0, "next": 1}
 _AHEAD = frozenset({"next", "this coming"})
+_PLANNED = _pattern(
+    r"\b(?:will|shall|would|expected|scheduled|due|set\s+to|plans?\s+to|planned|planning)\b|['’]ll\b"
+)
+"""Words that put a weekday after them in the same clause ahead of the anchor: `the vote will go
+ahead on Wednesday`, not `said on Wednesday it will`."""
+_CLAUSE_START = re.compile(r"[^,;:!?()\"“”]*$")
 
 
 def _weekday_number(match: re.Match[str]) -> int:
-    return _WEEKDAYS.index(match["weekday"].lower())
+    return WEEKDAYS.index(match["weekday"].lower())
 
 
 def _monday(anchor: dt.date, week_shift: int) -> dt.date:
@@ -336,9 +341,14 @@ def _monday(anchor: dt.date, week_shift: int) -> dt.date:
 
 
 def _resolve_weekday(match: re.Match[str], situation: _Situation) -> _Dating:
-    """The latest such weekday on or before the anchor: copy reports the days just past."""
-    anchor = situation.anchor
-    return _day(anchor - dt.timedelta(days=(anchor.weekday() - _weekday_number(match)) % 7))
+    """The latest such weekday on or before the anchor: copy reports the days just past. A weekday
+    its clause plans for (`would go ahead as planned on Wednesday`) is the first on or after it."""
+    anchor, weekday = situation.anchor, _weekday_number(match)
+    before = situation.sentence[: situation.text_offset + match.start()]
+    clause = _CLAUSE_START.search(before)
+    if clause and _PLANNED.search(clause.group()):
+        return _day(anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7))
+    return _day(anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7))
 
 
 def _resolve_nearest_weekday(match: re.Match[str], situation: _Situation) -> _Dating:

@@ -1,5 +1,6 @@
 """Deadlines a sentence sets: `by the end of June`, `a deadline of the end of August`, `before the summer`,
-`due to begin operating in 2026`.
+`due to begin operating in 2026`; and the days planned happenings are set for: `the vote would go ahead
+as planned on Wednesday`, `talks are expected to resume next week`.
 
 Outlets retelling one ultimatum disagree on its deadline as often as on its figures, and a deadline
 compares like one: it is read as the interval of days its words allow (`the end of June` is its last
@@ -14,7 +15,7 @@ import calendar
 import datetime as dt
 import re
 
-from dyads.extract.datetext import MONTH, MONTHS
+from dyads.extract.datetext import MONTH, MONTHS, WEEKDAYS
 from dyads.quantities import Quantity
 
 _SEASON_STARTS = {
@@ -40,8 +41,20 @@ _DEADLINE = re.compile(
     r")\b",
     re.IGNORECASE,
 )
+_PLANNED_DAY = re.compile(
+    r"\b(?:(?:will|would|shall|expected|scheduled|due|set\s+to|plans?\s+to|planned)\b[^,;:.!?()\"“”]{0,80}?\s"
+    r"|(?:by|before|until|no\s+later\s+than)\s+)(?:on\s+)?(?P<when>"
+    r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
+    r"|(?P<week>next|this|later\s+this)\s+week"
+    r"|(?P<month>" + MONTH + r")\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?"
+    r")\b",
+    re.IGNORECASE,
+)
+"""A day or week that a plan earlier in its clause, or a deadline, sets: `would go ahead as planned on
+Wednesday`, `by Friday`, `is expected to resume next week`, `scheduled to vote on April 16`."""
 _LOOKS_AHEAD = re.compile(
     r"\b(?:deadline|ultimatum|unless|if|must|would|will|shall|expect(?:s|ed)?|due|aims?|plans?|set\s+to|"
+    r"scheduled|planned|"
     r"vow(?:s|ed)?|pledg(?:es|ed)|promis(?:es|ed)|demand(?:s|ed)?|urg(?:es|ed)|warn(?:s|ed)|threat\w*)\b",
     re.IGNORECASE,
 )
@@ -53,15 +66,34 @@ def find_deadlines(sentence: str, anchor: dt.date) -> list[Quantity]:
     if not _LOOKS_AHEAD.search(sentence):
         return []
     found = []
-    for match in _DEADLINE.finditer(sentence):
-        days = _interval(match, anchor)
-        if days is None:
-            continue
-        start, end = match.span("when")
-        found.append(
-            Quantity(match["when"], start, end, "deadline", "day", days[0].toordinal(), days[1].toordinal())
-        )
-    return found
+    for pattern, interval in ((_DEADLINE, _interval), (_PLANNED_DAY, _planned_days)):
+        for match in pattern.finditer(sentence):
+            days = interval(match, anchor)
+            start, end = match.span("when")
+            if days is None or any(quantity.start == start for quantity in found):
+                continue
+            first, last = (day.toordinal() for day in days)
+            found.append(Quantity(match["when"], start, end, "deadline", "day", first, last))
+    return sorted(found, key=lambda quantity: quantity.start)
+
+
+def _planned_days(match: re.Match[str], anchor: dt.date) -> tuple[dt.date, dt.date] | None:
+    """A weekday is the first on or after the anchor; `next week` is the ISO week after the anchor's
+    (a Sunday paper's `next week` starts the next day), `this week` the rest of the anchor's."""
+    if match["weekday"]:
+        day = anchor + dt.timedelta(days=(WEEKDAYS.index(match["weekday"].lower()) - anchor.weekday()) % 7)
+        return day, day
+    if match["week"]:
+        sunday = anchor + dt.timedelta(days=6 - anchor.weekday())
+        if match["week"].lower() == "next":
+            return sunday + dt.timedelta(days=1), sunday + dt.timedelta(days=7)
+        return anchor, sunday
+    month = MONTHS[match["month"].lower().rstrip(".")]
+    day = int(match["day"])
+    year = int(match["year"]) if match["year"] else _coming(anchor, month, day)
+    if day > calendar.monthrange(year, month)[1]:
+        return None
+    return (dt.date(year, month, day),) * 2
 
 
 def _interval(match: re.Match[str], anchor: dt.date) -> tuple[dt.date, dt.date] | None:

@@ -43,6 +43,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:.!?()\"“”]")
 _AUXILIARIES = frozenset(
     {"were", "was", "had", "have", "has", "been", "being", "are", "is", "be", "reportedly"}
 )
+_PLANNING_CLAUSE_START = re.compile(r"[,;:()\"“”]|\b(?:said|says|that|if|unless|when)\b", re.IGNORECASE)
 _CONJUNCTIONS = frozenset({"and", "but", "while", "whereas"})
 """Words after which a verb has another subject than the count before them."""
 _HAPPENINGS = {
@@ -51,8 +52,10 @@ _HAPPENINGS = {
     **dict.fromkeys(("fight", "clash", "battle", "war", "offensive", "siege"), "fighting"),
     **dict.fromkeys(("ceasefire", "truce"), "ceasefire"),
     **dict.fromkeys(("strike", "protest", "rally", "march", "blockade"), "protest"),
+    **dict.fromkeys(("vote", "ballot", "election", "referendum"), "vote"),
 }  # fmt: skip
-"""Words (stemmed as `_stem` does) naming a happening whose length a duration gives."""
+"""Words (stemmed as `_stem` does) naming a happening whose length a duration gives, or whose day a
+plan sets."""
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _STOP_WORDS = frozenset(
     [
@@ -181,10 +184,25 @@ def read_figures(article_id: str, text: str, published: dt.date | None = None) -
                     context=frozenset((words - _content_words(quantity.text)) | ({qualifier} - {""})),
                     qualifier=qualifier,
                     predicate="" if quantity.kind == "deadline" else _predicate_word(sentence, quantity),
-                    happenings=frozenset(_HAPPENINGS[word] for word in words if word in _HAPPENINGS),
+                    happenings=_happenings(
+                        _content_words(_planning_clause(sentence, quantity))
+                        if quantity.kind == "deadline"
+                        else words
+                    ),
                 )
             )
     return figures
+
+
+def _happenings(words: set[str]) -> frozenset[str]:
+    return frozenset(_HAPPENINGS[word] for word in words if word in _HAPPENINGS)
+
+
+def _planning_clause(sentence: str, deadline: Quantity) -> str:
+    """The words of a deadline's own clause before it, which name what is due: `the final vote on the
+    bill would go ahead as planned` in `Kobakhidze said the final vote … on Wednesday`, not the
+    joint statement the plan was announced in."""
+    return _PLANNING_CLAUSE_START.split(sentence[: deadline.start])[-1]
 
 
 def _is_interval(sentence: str, quantity: Quantity) -> bool:

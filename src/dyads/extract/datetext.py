@@ -29,6 +29,8 @@ MONTHS = {
     for name in names
 }
 MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+"""Weekday names in the order of `datetime.date.weekday()`."""
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _DATE_LINE_PREFIX = re.compile(
     r"^(?:published|updated|posted|last\s+updated|date)\s*(?:on|at)?\s*:?\s*", re.IGNORECASE

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from dyads.actors.roles import TakingOfficeAnchors
-from dyads.extract.datetext import YEAR
+from dyads.extract.datetext import WEEKDAYS, YEAR
 from dyads.extract.newscopy import NewsCopy
 from dyads.model import PublicationDate
 
@@ -80,7 +80,7 @@ def infer_year(month: int, day: int, text: str, options: ExtractOptions) -> tupl
     lower_bound = max(mentioned, default=None)
     first_year = lower_bound if lower_bound is not None else today.year - _WEEKDAY_LOOKBACK_YEARS
     candidates = [y for y in range(first_year, today.year + 1) if _valid_past_date(y, month, day, today)]
-    weekdays = {_WEEKDAYS.index(w.lower()) for w in _WEEKDAY.findall(text)}
+    weekdays = {WEEKDAYS.index(w.lower()) for w in _WEEKDAY.findall(text)}
 
     def fit(year: int) -> tuple[int, int]:
         return _weekday_fit(dt.date(year, month, day), weekdays), year
@@ -104,8 +104,7 @@ def infer_year(month: int, day: int, text: str, options: ExtractOptions) -> tupl
     return today.year, "ingest-year"
 
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = re.compile(r"(?<!next )(?<!every )\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+_WEEKDAY = re.compile(r"(?<!next )(?<!every )\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 _WEEKDAY_LOOKBACK_YEARS = 6
 
 
