@@ -139,7 +139,7 @@ def test_hard_corpus_beats_the_tf_idf_baseline(tmp_path):
     profiles = [profile for profile, _ in stored]
     baseline = {a.article_id: a.story_id for a in assign_stories(profiles, (), StoryOptions(text_only=True))}
     words = score_clusters(gold, {p.doc: baseline[p.article_id] for p in profiles})
-    assert dyads.bcubed_f1 >= 0.95 and dyads.pairwise_f1 >= 0.90
+    assert dyads.bcubed_f1 >= 0.965 and dyads.pairwise_f1 >= 0.93
     assert dyads.bcubed_f1 >= words.bcubed_f1 + 0.04
     assert dyads.pairwise_f1 >= words.pairwise_f1 + 0.08
 

@@ -243,3 +243,34 @@ def test_unknown_person_coded_by_appositive():
     deps = ["compound", "nsubj", "punct", "det", "appos", "prep", "compound", "pobj", "punct", "ROOT"]
     doc = make_doc(words, [(0, 2, "PERSON"), (6, 8, "ORG")], deps=(heads, deps))
     assert linked(doc) == [("Graham Allison", "USAEDU"), ("Harvard University", "USAEDU")]
+
+
+@pytest.mark.parametrize(
+    ("text", "heads", "labels", "expected"),
+    [
+        # `its` is the subject's: China's leader, not Russia's
+        ("China called for calm in Russia as its leader spoke",
+         [1, 1, 1, 2, 3, 4, 9, 8, 9, 1],
+         ["nsubj", "ROOT", "prep", "pobj", "prep", "pobj", "mark", "poss", "nsubj", "advcl"],
+         [("China", "CHN"), ("Russia", "RUS"), ("its leader", "CHNGOV")]),
+        # no country as the subject before it: no owner
+        ("Troops entered Russia as its leader spoke",
+         [1, 1, 1, 6, 5, 6, 1],
+         ["nsubj", "ROOT", "dobj", "mark", "poss", "nsubj", "advcl"],
+         [("Russia", "RUS")]),
+        ("NATO said its leader spoke",
+         [1, 1, 3, 4, 1],
+         ["nsubj", "ROOT", "poss", "nsubj", "ccomp"],
+         [("NATO", "IGOWSTNAT")]),
+    ],
+)  # fmt: skip
+def test_a_role_word_after_its_belongs_to_the_country_subject(text, heads, labels, expected):
+    assert linked(make_doc(text, deps=(heads, labels))) == expected
+
+
+def test_its_after_a_verb_asking_someone_to_act_is_that_someone():
+    text = "Russia asked China to withdraw its troops"
+    heads, labels = [1, 1, 1, 4, 1, 6, 4], ["nsubj", "ROOT", "dobj", "aux", "xcomp", "poss", "dobj"]
+    assert linked(make_doc(text, deps=(heads, labels))) == [
+        ("Russia", "RUS"), ("China", "CHN"), ("its troops", "CHNMIL"),
+    ]  # fmt: skip

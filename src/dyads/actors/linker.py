@@ -9,7 +9,8 @@
    a known person's code on the article date, else an institution's own code, else country + sector;
 3. resolves later references within the article: surnames of people introduced with a title, and
    plural descriptions (`the two leaders`, `both countries`) to the most recent coordinated pair, and
-   a group of a number (`the three foreign ministers`) to the last list of that many actors.
+   a group of a number (`the three foreign ministers`) to the last list of that many actors, and a
+   role word after `its` to the country acting before it (`China … as its leader held talks`).
 Ambiguous names (Georgia, Jordan, Chad…) are linked only when NER agrees they are places and nothing
 around them says otherwise: an unlinked mention is better than a wrong one.
 """
@@ -68,6 +69,7 @@ _OPPOSITION = "OPP"
 _OF_IN = frozenset({"of", "in", "from"})
 _MODIFIER_DEPENDENCIES = frozenset({"amod", "compound", "nmod"})
 _FORMER = frozenset({"former", "ex", "ex-", "late", "then"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _ROLE_WORD_TAGS = frozenset({"NOUN", "PROPN", ""})
 """Role words are nouns (`a firm` is a company, `a firm stance` is not); "" when no tagger ran."""
 _PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
@@ -215,8 +217,17 @@ class ActorLinker:
                 found = [_with_sector(mention, carried[0]) for mention in found]
                 carried = (carried[0], phrase)
             elif not found and phrase.sectors and not phrase.names and not phrase.people:
-                carried = (phrase.sectors[-1], phrase) if _next_word(doc, phrase) in _OF_IN else None
-                continue
+                owner = _possessive_owner(doc, phrase, mentions)
+                if owner is None:
+                    carried = (phrase.sectors[-1], phrase) if _next_word(doc, phrase) in _OF_IN else None
+                    continue
+                # `China called … as its second-ranking leader held talks`: the role is the owner's
+                span, code = doc[phrase.start : phrase.end], owner.code[:3] + phrase.sectors[-1]
+                found = [
+                    LinkedMention(span.start_char, span.end_char, span.text, code, "possessive",
+                                  f"possessive:{owner.text}", 0.75, sentence_index)
+                ]  # fmt: skip
+                carried = None
             else:
                 carried = None
             if not found:
@@ -466,6 +477,25 @@ def _follows(doc: Doc, earlier: _Phrase, later: _Phrase) -> bool:
         [",", "and"],
         [","],
     )
+
+
+def _possessive_owner(doc: Doc, phrase: _Phrase, earlier: Sequence[LinkedMention]) -> LinkedMention | None:
+    """The country a role word's `its` refers to: the nearest country, capital or metonym before it
+    in the sentence that does something, as a subject (`China called for a settlement in Ukraine as
+    its leader held talks`) or as the object a verb asks to act (`asked Washington to set a timetable
+    for withdrawing its troops`). A person is `his` or `her`, never `its`."""
+    head = doc[phrase.end - 1]
+    if not any(child.dep_ == "poss" and child.lower_ == "its" for child in head.children):
+        return None
+    for mention in reversed(earlier):
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or not (mention.method in COUNTRY_KINDS or mention.method == "metonym"):
+            continue
+        root = span.root
+        asked_to_act = root.dep_ == "dobj" and any(child.dep_ == "xcomp" for child in root.head.children)
+        if root.dep_ in _SUBJECTS or asked_to_act:
+            return mention
+    return None
 
 
 def _with_sector(mention: LinkedMention, sector: str) -> LinkedMention:
