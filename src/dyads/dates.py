@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Literal, NamedTuple, cast
 
-from dyads.extract.datetext import MONTHS, WEEKDAYS
+from dyads.extract.datetext import MONTHS, PLAN_WORDS, WEEKDAYS, coming_weekday
 
 Precision = Literal["day", "month", "year", "before", "range"]
 
@@ -323,12 +323,10 @@ _WEEKDAY_BARE = _pattern(
 )
 _WEEK_SHIFTS = {"last": -1, "this": 0, "next": 1}
 _AHEAD = frozenset({"next", "this coming"})
-_PLANNED = _pattern(
-    r"\b(?:will|shall|would|expected|scheduled|due|set\s+to|plans?\s+to|planned|planning)\b|['’]ll\b"
-)
+_PLANNED = _pattern(r"\b(?:" + PLAN_WORDS + ")")
 """Words that put a weekday after them in the same clause ahead of the anchor: `the vote will go
 ahead on Wednesday`, not `said on Wednesday it will`."""
-_CLAUSE_START = re.compile(r"[^,;:!?()\"“”]*$")
+_CLAUSE_BREAK = re.compile(r"[,;:!?()\"“”]")
 
 
 def _weekday_number(match: re.Match[str]) -> int:
@@ -344,10 +342,9 @@ def _resolve_weekday(match: re.Match[str], situation: _Situation) -> _Dating:
     """The latest such weekday on or before the anchor: copy reports the days just past. A weekday
     its clause plans for (`would go ahead as planned on Wednesday`) is the first on or after it."""
     anchor, weekday = situation.anchor, _weekday_number(match)
-    before = situation.sentence[: situation.text_offset + match.start()]
-    clause = _CLAUSE_START.search(before)
-    if clause and _PLANNED.search(clause.group()):
-        return _day(anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7))
+    clause = _CLAUSE_BREAK.split(situation.sentence[: situation.text_offset + match.start()])[-1]
+    if _PLANNED.search(clause):
+        return _day(coming_weekday(anchor, match["weekday"]))
     return _day(anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7))
 
 

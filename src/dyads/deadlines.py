@@ -15,7 +15,7 @@ import calendar
 import datetime as dt
 import re
 
-from dyads.extract.datetext import MONTH, MONTHS, WEEKDAYS
+from dyads.extract.datetext import MONTH, MONTHS, PLAN_WORDS, WEEKDAYS, coming_weekday
 from dyads.quantities import Quantity
 
 _SEASON_STARTS = {
@@ -42,7 +42,7 @@ _DEADLINE = re.compile(
     re.IGNORECASE,
 )
 _PLANNED_DAY = re.compile(
-    r"\b(?:(?:will|would|shall|expected|scheduled|due|set\s+to|plans?\s+to|planned)\b[^,;:.!?()\"“”]{0,80}?\s"
+    r"\b(?:(?:" + PLAN_WORDS + r")[^,;:.!?()\"“”]{0,80}?\s"
     r"|(?:by|before|until|no\s+later\s+than)\s+)(?:on\s+)?(?P<when>"
     r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
     r"|(?P<week>next|this|later\s+this)\s+week"
@@ -81,7 +81,7 @@ def _planned_days(match: re.Match[str], anchor: dt.date) -> tuple[dt.date, dt.da
     """A weekday is the first on or after the anchor; `next week` is the ISO week after the anchor's
     (a Sunday paper's `next week` starts the next day), `this week` the rest of the anchor's."""
     if match["weekday"]:
-        day = anchor + dt.timedelta(days=(WEEKDAYS.index(match["weekday"].lower()) - anchor.weekday()) % 7)
+        day = coming_weekday(anchor, match["weekday"])
         return day, day
     if match["week"]:
         sunday = anchor + dt.timedelta(days=6 - anchor.weekday())

@@ -31,7 +31,17 @@ MONTHS = {
 MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 """Weekday names in the order of `datetime.date.weekday()`."""
+PLAN_WORDS = r"(?:will|shall|would|expected|scheduled|due|set\s+to|plans?\s+to|planned|planning)\b|['’]ll\b"
+"""Words that put what follows them in their clause ahead of the day of writing (`the vote would go
+ahead as planned on Wednesday`), to follow a word boundary."""
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+
+
+def coming_weekday(anchor: dt.date, weekday: str) -> dt.date:
+    """The first day of that name on or after `anchor`."""
+    return anchor + dt.timedelta(days=(WEEKDAYS.index(weekday.lower()) - anchor.weekday()) % 7)
+
+
 _DATE_LINE_PREFIX = re.compile(
     r"^(?:published|updated|posted|last\s+updated|date)\s*(?:on|at)?\s*:?\s*", re.IGNORECASE
 )
