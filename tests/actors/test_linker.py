@@ -274,3 +274,30 @@ def test_its_after_a_verb_asking_someone_to_act_is_that_someone():
     assert linked(make_doc(text, deps=(heads, labels))) == [
         ("Russia", "RUS"), ("China", "CHN"), ("its troops", "CHNMIL"),
     ]  # fmt: skip
+
+
+INSTITUTION_LINKER = ActorLinker(
+    NLP,
+    ActorDictionary(
+        names=[NameEntry("South Korea", "KOR", "country", False), NameEntry("U.S.", "USA", "country", False),
+               NameEntry("Iran", "IRN", "country", False),
+               NameEntry("Joint Chiefs of Staff", "USAMIL", "institution", False),
+               NameEntry("White House", "USAGOV", "metonym", False)],
+        people=[],
+        agents={"envoy": "GOV"},
+    ),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a country's body of a kind another country's institution is named after
+        ("South Korea 's Joint Chiefs of Staff said", [("South Korea 's Joint Chiefs of Staff", "KORMIL")]),
+        ("the U.S. Joint Chiefs of Staff said", [("the U.S. Joint Chiefs of Staff", "USAMIL")]),
+        # the institution first: its own, whatever country follows
+        ("the White House 's Iran envoy said", [("the White House 's Iran envoy", "USAGOV")]),
+    ],
+)
+def test_an_institution_after_another_country_is_that_country_s(text, expected):
+    assert [(m.text, m.code) for m in link_mentions(INSTITUTION_LINKER(make_doc(text)))] == expected

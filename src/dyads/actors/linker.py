@@ -149,6 +149,7 @@ class ActorLinker:
     def __init__(self, nlp: Language, dictionary: ActorDictionary, name: str = "dyads_actor_linker") -> None:
         self.name = name
         self.dictionary = dictionary
+        self.country_codes = frozenset(dictionary.country_names().values())
         self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
         surface_forms = sorted(set(dictionary.names) | set(dictionary.people))
         self.names.add("NAME", list(nlp.tokenizer.pipe(surface_forms)))
@@ -336,11 +337,22 @@ class ActorLinker:
         countries = [(s, e) for s, e in phrase.names if e.kind in COUNTRY_KINDS]
         institutions = [(s, e) for s, e in phrase.names if e.kind not in COUNTRY_KINDS]
         if countries:
-            # `Russia's Security Council` is Russia's, not the UN's: an ambiguous institution
-            # next to a country is that country's body of that kind
-            for _, entry in [item for item in institutions if item[1].ambiguous]:
-                phrase.sectors.append(self.dictionary.sector(entry.text) or "")
-            institutions = [item for item in institutions if not item[1].ambiguous]
+            # `Russia's Security Council` is Russia's, not the UN's, and `South Korea's Joint Chiefs
+            # of Staff` South Korea's, not America's: an ambiguous institution, or one of another
+            # country, next to a country is that country's body of that kind
+            # (`the White House's Iran envoy` stays America's: the country must come first)
+            country_span, country = countries[-1]
+
+            def borrowed(item: tuple[Span, NameEntry]) -> bool:
+                span, entry = item
+                foreign = span.start > country_span.start and self._of_another(entry, country.code[:3])
+                return entry.ambiguous or foreign
+
+            for _, entry in filter(borrowed, institutions):
+                phrase.sectors.append(
+                    self.dictionary.sector(entry.text) or ("" if entry.ambiguous else entry.code[3:6])
+                )
+            institutions = [item for item in institutions if not borrowed(item)]
         sectors = [sector for sector in phrase.sectors if sector]
         # the head noun gives the sector (`Deputy President` → GOV), but `opposition` marks any leader
         sector = _OPPOSITION if _OPPOSITION in sectors else sectors[-1] if sectors else ""
@@ -418,6 +430,10 @@ class ActorLinker:
                 for code in group
             ]
         return []
+
+    def _of_another(self, institution: NameEntry, country: str) -> bool:
+        """Whether an institution belongs to a country other than `country`."""
+        return institution.code[:3] in self.country_codes and institution.code[:3] != country
 
     def _appositive_code(self, doc: Doc, person: Span, memory: _ArticleMemory) -> str | None:
         """Code an unknown person by their appositive: `X, the professor at Harvard University`."""
