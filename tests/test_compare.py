@@ -197,6 +197,12 @@ def test_assertion_against_denial():
         ("The call lasted two hours.", "Taiwan, home to 23 million people, protested the drills.", False),
         ("Some 14 warships took part in the drills.", "China sent 23 million people into the drills.", False),
         ("The rally drew 9,000 people, police said.", "Britain pledged £1.2 billion in aid to Kyiv.", False),
+        # a vague count against a floor says too little to be another tally
+        (
+            "More than 60 people were detained overnight.",
+            "Police detained dozens of people overnight.",
+            False,
+        ),
     ],
 )
 def test_figures_of_two_outlets(first, second, conflict):
@@ -316,6 +322,27 @@ def test_talks_held_are_not_a_visit_still_proposed():
         ),
     ]
     assert [c.kind for c in compare_story("s", events).conflicts] == []
+
+
+@pytest.mark.parametrize(
+    ("done", "expected", "conflict"),
+    [
+        (("USAGOV", "MEXGOV"), ("MEXELI", "USALEG"), False),  # the secretary met, Congress still to meet
+        (("USAGOV", "MEXGOV"), ("MEX", "USA"), True),  # a country stands for any of its sectors
+        (("USAGOV", "MEXGOV"), ("MEXGOV", "USAGOV"), True),  # either way round
+    ],
+)
+def test_done_against_only_expected_between_the_same_parties(done, expected, conflict):
+    events = [
+        replace(event(OUTLET_A, "USA", "MEX", "04"), source_code=done[0], target_code=done[1]),
+        replace(
+            event(OUTLET_B, expected[0][:3], expected[1][:3], "04", mode="hypothetical"),
+            source_code=expected[0],
+            target_code=expected[1],
+        ),
+    ]
+    kinds = [c.kind for c in compare_story("s", events).conflicts]
+    assert kinds == (["asserted_vs_expected"] if conflict else [])
 
 
 def test_intentions_are_about_the_future_whatever_their_mode():

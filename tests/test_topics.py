@@ -116,3 +116,19 @@ def test_compare_shows_the_ukraine_disagreement(seeds_dir, tmp_path):
     assert values["000_47d7a3a68d9f9f9a.txt"] == "Ukraine discussed"
     assert values["001_5ca1f0bd5e63fd5e.txt"] == "not said whether Ukraine was discussed"
     assert any("whether" in sentence and "Ukraine" in sentence for sentence in ukraine.evidence)
+
+
+@pytest.mark.parametrize(
+    ("second_sentence", "negated"),
+    [
+        ("Neither side said whether Ukraine was discussed.", {"Ukraine"}),
+        # a person not mentioned is not a topic left out
+        ("Neither side mentioned Ukrainian President Volodymyr Zelensky.", set()),
+    ],
+)
+def test_a_topic_left_out_is_the_topic_not_a_person(second_sentence, negated):
+    text = f"Putin and Erdogan spoke by telephone on Monday about trade. {second_sentence}"
+    articles, _ = event_cases_as_gold([{"id": "t", "text": text, "date": "2025-03-04", "events": []}])
+    events = code_articles(articles, shared_coding_pipeline())
+    assert events
+    assert {topic for event in events for topic in event.negated_topics} == negated

@@ -49,7 +49,7 @@ from dyads.model import (
     StoryComparison,
 )
 from dyads.normalize import plain_sentences
-from dyads.quantities import GENERIC_COUNTED, comparable, compatible
+from dyads.quantities import GENERIC_COUNTED, Quantity, comparable, compatible
 from dyads.silence import read_silences
 from dyads.topics import says_not_discussed
 
@@ -509,7 +509,8 @@ def _doubting_sentence(text: str, topic: str) -> str | None:
 def _asserted_against_expected(claim: Claim, events: Sequence[ReportedEvent]) -> list[Conflict]:
     """One outlet reports as done what another only expects or intends (`signed an agreement on
     Thursday` against `the agreement is expected to be signed in the coming weeks`): the same action,
-    so the same CAMEO code (talks held, 040, are not a visit still proposed, 042)."""
+    so the same CAMEO code (talks held, 040, are not a visit still proposed, 042), between the same
+    parties (talks held with the commerce secretary are not talks still expected with Congress)."""
     if claim.root in _FUTURE_ROOTS:
         return []
     by_code: dict[str, list[ReportedEvent]] = defaultdict(list)
@@ -523,7 +524,12 @@ def _asserted_against_expected(claim: Claim, events: Sequence[ReportedEvent]) ->
             modes[event.article.doc].add("denied" if event.negated else event.mode)
             first.setdefault(event.article.doc, event)
         done = sorted(doc for doc, found in modes.items() if "asserted" in found)
-        pending = sorted(doc for doc, found in modes.items() if found <= _NOT_YET)
+        held = [event for event in by_code[code] if event.mode == "asserted" and not event.negated]
+        pending = sorted(
+            doc
+            for doc, found in modes.items()
+            if found <= _NOT_YET and any(_same_parties(first[doc], event) for event in held)
+        )
         if not done or not pending or len({first[doc].article.source for doc in (*done, *pending)}) < 2:
             continue
         values = [(doc, "done") for doc in done] + [(doc, "expected") for doc in pending]
@@ -539,6 +545,22 @@ def _asserted_against_expected(claim: Claim, events: Sequence[ReportedEvent]) ->
             )
         )
     return conflicts
+
+
+def _same_parties(a: ReportedEvent, b: ReportedEvent) -> bool:
+    """Whether two events can be between the same actors: each side the same code, or a country
+    and one of its sectors (`MEX` and `MEXGOV`), either way round."""
+
+    def fits(x: str | None, y: str | None) -> bool:
+        if x is None or y is None:
+            return x == y
+        return x == y or (x[:3] == y[:3] and (len(x) == 3 or len(y) == 3))
+
+    a_source, a_target = a.source_code or a.source, a.target_code or a.target
+    b_source, b_target = b.source_code or b.source, b.target_code or b.target
+    return (fits(a_source, b_source) and fits(a_target, b_target)) or (
+        fits(a_source, b_target) and fits(a_target, b_source)
+    )
 
 
 def force_conflicts(story_id: str, texts: Sequence[ArticleText]) -> list[Conflict]:
@@ -702,8 +724,9 @@ def figure_conflicts(story_id: str, texts: Sequence[ArticleText]) -> list[Confli
 
 def _figure_disagreement(a: Figure, b: Figure) -> str | None:
     """`figure` when two figures of one thing cannot both be true; `tally` when they can only because
-    one is a floor (`at least 12 killed` against `19 killed`, `at least 15`): outlets counting the
-    dead, hurt or held differently, which readers of a toll want to see even though counts rise.
+    one is a floor (`at least 12 killed` against `19 killed`, `at least 15`; not `dozens`): outlets
+    counting the dead, hurt or held differently, which readers of a toll want to see even though
+    counts rise.
     A sort of people against people in general conflicts only when it outnumbers them (`five civilians
     were killed` against `killing four people`)."""
     if _sort_against_all(a, b):
@@ -717,9 +740,16 @@ def _figure_disagreement(a: Figure, b: Figure) -> str | None:
         and a.predicate == b.predicate
         and math.inf in (a.quantity.high, b.quantity.high)
         and a.quantity.low != b.quantity.low
+        and all(_counted_exactly(figure.quantity) for figure in (a, b))
     ):
         return "tally"
     return None
+
+
+def _counted_exactly(quantity: Quantity) -> bool:
+    """A number or a floor (`19`, `at least 12`), not a vague span (`dozens`, `about 20`), which
+    says too little to tell outlets counting differently."""
+    return quantity.low == quantity.high or quantity.high == math.inf
 
 
 def _plural(noun: str) -> str:

@@ -298,6 +298,9 @@ class ReportedEvent:
     date_inherited: bool = False
     place: str | None = None
     """Where the event's own sentence says it happened (`met in Paris`), if it says."""
+    source_code: str = ""
+    target_code: str | None = None
+    """The actors' full codes (`MEXGOV`, `USALEG`); `source` and `target` are their countries."""
 
 
 @dataclass(frozen=True)

@@ -657,7 +657,7 @@ class Store:
             f"""SELECT s.story_id, e.id, e.article_id, e.sentence_index, e.source_country,
                       e.target_country, e.root, e.cameo, e.mode, e.negated, e.event_date, e.date_precision,
                       e.sentence, e.topics, e.negated_topics, e.date_inherited,
-                      {_SENTENCE_PLACE.format(table="e")}
+                      {_SENTENCE_PLACE.format(table="e")}, e.source_code, e.target_code
                FROM events e JOIN story_articles s ON s.article_id = e.article_id
                JOIN wanted_stories w ON w.story_id = s.story_id ORDER BY e.doc, e.sentence_index, e.id"""
         ).fetchall():
@@ -667,6 +667,7 @@ class Store:
                     target=row[5], root=row[6], cameo=row[7], mode=row[8], negated=row[9], event_date=row[10],
                     date_precision=row[11], sentence=row[12], topics=tuple(row[13]),
                     negated_topics=tuple(row[14]), date_inherited=row[15], place=row[16],
+                    source_code=row[17], target_code=row[18],
                 )
             )  # fmt: skip
         for story_id, article_id, ingested, start, end, mention, entry in self.connection.execute(

@@ -188,7 +188,11 @@ class TopicTagger:
         for index, sentence in enumerate(sentences):
             if not says_not_discussed(sentence.text):
                 continue
-            negated += [(index, t) for t, start in found if sentence.start <= start < sentence.end]
+            negated += [
+                (index, t)
+                for t, start in found
+                if sentence.start <= start < sentence.end and not _names_a_person(sentence.doc[start])
+            ]
         return negated
 
     def _record(self, event: CodedEvent, topics: Sequence[str], negated: Sequence[str]) -> EventTopics:
@@ -199,6 +203,18 @@ class TopicTagger:
             negated=tuple(dict.fromkeys(self.table.topics[t].name for t in negated)),
             contexts=contexts,
         )
+
+
+def _names_a_person(token: Token) -> bool:
+    """Whether a topic's word names a person (`Zelensky`, the `Ukrainian` of `Ukrainian President
+    Volodymyr Zelensky`): `neither side mentioned` them says nothing of whether the topic came up."""
+    for _ in range(4):
+        if token.ent_type_ == "PERSON":
+            return True
+        if token.dep_ not in ("amod", "compound", "nmod") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _main_meeting(events: Sequence[CodedEvent]) -> int | None:

@@ -149,3 +149,23 @@ def test_a_consultation_told_again_is_one_event(nlp):
     assert [(e.cameo, e.event_date) for e in code_articles(articles, nlp) if e.root == "04"] == [
         ("040", "2025-06-17")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a trip still to come, on the coming Friday (published on Thursday the 6th)
+        ("Erdogan is expected to travel to Russia on Friday for talks with Vladimir Putin.",
+         {("hypothetical", "2025-03-07")}),
+        ("Erdogan told Mitsotakis about his planned trip to Russia on Friday for talks with Vladimir Putin.",
+         {("intended", "2025-03-07")}),
+        # talks held are dated back
+        ("Erdogan held talks with Vladimir Putin in Sochi on Friday.", {("asserted", "2025-02-28")}),
+    ],
+)  # fmt: skip
+def test_talks_still_to_come_are_dated_ahead(nlp, text, expected):
+    articles, _ = event_cases_as_gold([{"id": "f", "text": text, "date": "2025-03-06", "events": []}])
+    found = {
+        (e.mode, e.event_date) for e in code_articles(articles, nlp) if e.target and e.target.country == "RUS"
+    }
+    assert found == expected

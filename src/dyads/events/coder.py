@@ -53,6 +53,13 @@ the invitation is accepted."""
 _HYPOTHETICAL_MODALS = frozenset({"could", "may", "might"})
 _CONDITIONAL_MODALS = frozenset({"would", "will", "'d", "wo"})
 _EXPECT = frozenset({"expect", "likely", "poise", "set"})
+_PLANS = _INTEND | _EXPECT | frozenset({"schedule", "due", "agree"})
+"""Words whose complement is still to come (`expected to travel`, `agreed to meet`)."""
+_PLANNED_MODIFIERS = {
+    **dict.fromkeys(("planned", "scheduled", "upcoming", "forthcoming"), "intended"),
+    **dict.fromkeys(("possible", "potential", "proposed", "prospective"), "hypothetical"),
+}
+"""Adjectives that make an event noun a plan (`his planned trip … for talks`) or a prospect."""
 _CONDITION_MARKERS = frozenset({"if", "unless", "should"})
 _MODE_INHERITING = frozenset({"xcomp", "ccomp", "acl", "dobj", "pobj", "prep", "conj", "advcl", "amod"})
 _MODAL_PREPOSITIONS = frozenset({"for", "to", "of", "on"})
@@ -771,7 +778,8 @@ def _dating_text(host: Token, predicate: Token) -> tuple[tuple[int, int], ...]:
     (`met X, who took office in May`) and what another action of the sentence says about its nouns
     (`met X and laid flowers at a memorial to soldiers killed since the invasion in February 2022`),
     whose dates are their own. A participle describing one of the event's own nouns stays: the
-    parser often hangs the event's date on it (`held talks aimed at X on January 22`)."""
+    parser often hangs the event's date on it (`held talks aimed at X on January 22`). The plan a
+    clause complements comes along, as it tells a weekday ahead from one past."""
     other_actions = {
         token.i
         for conjunct in host.children
@@ -786,7 +794,10 @@ def _dating_text(host: Token, predicate: Token) -> tuple[tuple[int, int], ...]:
         and predicate not in clause.subtree
         for token in clause.subtree
     }
-    return _stretches(token for token in host.subtree if token.i not in described)
+    kept = {token.i for token in host.subtree if token.i not in described}
+    if host.dep_ == "xcomp" and host.head.lemma_.lower() in _PLANS:
+        kept.add(host.head.i)  # `is expected to travel to Russia on Friday`: a Friday still to come
+    return _stretches(host.doc[index] for index in sorted(kept))
 
 
 def _shared_time(verb: Token) -> tuple[tuple[int, int], ...]:
@@ -851,6 +862,13 @@ def _mode(predicate: Token) -> tuple[str, bool]:
             return "intended", negated
         if depth and lemma in _EXPECT:
             return "hypothetical", negated
+        planned = [
+            _PLANNED_MODIFIERS[c.lower_]
+            for c in token.children
+            if c.dep_ == "amod" and c.lower_ in _PLANNED_MODIFIERS
+        ]
+        if planned and token.pos_ == "NOUN":
+            return planned[0], negated
         modals = {child.lower_ for child in token.children if child.dep_ == "aux"}
         whether = any(child.dep_ == "mark" and child.lower_ == "whether" for child in token.children)
         if modals & _HYPOTHETICAL_MODALS or whether:
