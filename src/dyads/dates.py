@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Literal, NamedTuple, cast
 
-from dyads.extract.datetext import MONTHS, PLAN_WORDS, WEEKDAYS, coming_weekday
+from dyads.extract.datetext import MONTHS, PLAN_WORDS, WEEKDAYS, coming_weekday, iso_monday
 
 Precision = Literal["day", "month", "year", "before", "range"]
 
@@ -333,11 +333,6 @@ def _weekday_number(match: re.Match[str]) -> int:
     return WEEKDAYS.index(match["weekday"].lower())
 
 
-def _monday(anchor: dt.date, week_shift: int) -> dt.date:
-    """The Monday of the ISO week `week_shift` weeks from the anchor's."""
-    return anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(weeks=week_shift)
-
-
 def _resolve_weekday(match: re.Match[str], situation: _Situation) -> _Dating:
     """The latest such weekday on or before the anchor: copy reports the days just past. A weekday
     its clause plans for (`would go ahead as planned on Wednesday`) is the first on or after it."""
@@ -358,7 +353,7 @@ def _resolve_nearest_weekday(match: re.Match[str], situation: _Situation) -> _Da
 
 def _resolve_weekday_in_week(match: re.Match[str], situation: _Situation) -> _Dating:
     """`Tuesday next week`: that weekday in the (ISO, Monday-first) week before, of or after the anchor."""
-    monday = _monday(situation.anchor, _WEEK_SHIFTS[match["week"].lower()])
+    monday = iso_monday(situation.anchor, _WEEK_SHIFTS[match["week"].lower()])
     return _day(monday + dt.timedelta(days=_weekday_number(match)))
 
 
@@ -431,7 +426,7 @@ def _shifted(unit: _Unit, shift: int, anchor: dt.date) -> _Dating:
     if unit == "day":
         return _day(anchor + dt.timedelta(days=shift))
     if unit == "week":
-        monday = _monday(anchor, shift)
+        monday = iso_monday(anchor, shift)
         return _range(monday, anchor if shift == 0 else monday + dt.timedelta(days=6))
     if unit == "month":
         year, month_index = divmod(anchor.year * 12 + anchor.month - 1 + shift, 12)

@@ -15,7 +15,7 @@ import calendar
 import datetime as dt
 import re
 
-from dyads.extract.datetext import MONTH, MONTHS, PLAN_WORDS, WEEKDAYS, coming_weekday
+from dyads.extract.datetext import MONTH, MONTHS, PLAN_WORDS, WEEKDAYS, coming_weekday, iso_monday
 from dyads.quantities import Quantity
 
 _SEASON_STARTS = {
@@ -84,16 +84,11 @@ def _planned_days(match: re.Match[str], anchor: dt.date) -> tuple[dt.date, dt.da
         day = coming_weekday(anchor, match["weekday"])
         return day, day
     if match["week"]:
-        sunday = anchor + dt.timedelta(days=6 - anchor.weekday())
+        next_monday = iso_monday(anchor, 1)
         if match["week"].lower() == "next":
-            return sunday + dt.timedelta(days=1), sunday + dt.timedelta(days=7)
-        return anchor, sunday
-    month = MONTHS[match["month"].lower().rstrip(".")]
-    day = int(match["day"])
-    year = int(match["year"]) if match["year"] else _coming(anchor, month, day)
-    if day > calendar.monthrange(year, month)[1]:
-        return None
-    return (dt.date(year, month, day),) * 2
+            return next_monday, next_monday + dt.timedelta(days=6)
+        return anchor, next_monday - dt.timedelta(days=1)
+    return _month_or_day(match, anchor)
 
 
 def _interval(match: re.Match[str], anchor: dt.date) -> tuple[dt.date, dt.date] | None:
@@ -109,16 +104,22 @@ def _interval(match: re.Match[str], anchor: dt.date) -> tuple[dt.date, dt.date] 
         year = int(match["end_year"]) if match["end_year"] else anchor.year
         return dt.date(year, 12, 1), dt.date(year, 12, 31)
     if match["month"]:
-        month = MONTHS[match["month"].lower().rstrip(".")]
-        day = int(match["day"]) if match["day"] else None
-        year = int(match["year"]) if match["year"] else _coming(anchor, month, day or 31)
-        last = calendar.monthrange(year, month)[1]
-        if day is None:
-            return dt.date(year, month, 1), dt.date(year, month, last)
-        return (dt.date(year, month, day),) * 2 if day <= last else None
+        return _month_or_day(match, anchor)
     (first_month, first_day), (last_month, last_day) = _SEASON_STARTS[match["season"].lower()]
     year = _coming(anchor, last_month, last_day)
     return dt.date(year, first_month, first_day), dt.date(year, last_month, last_day)
+
+
+def _month_or_day(match: re.Match[str], anchor: dt.date) -> tuple[dt.date, dt.date] | None:
+    """`June`, `March 15`, `April 16, 2026`: the month, or the day, the first on or after the anchor
+    when no year is given; None for a day the month does not have."""
+    month = MONTHS[match["month"].lower().rstrip(".")]
+    day = int(match["day"]) if match["day"] else None
+    year = int(match["year"]) if match["year"] else _coming(anchor, month, day or 31)
+    last = calendar.monthrange(year, month)[1]
+    if day is None:
+        return dt.date(year, month, 1), dt.date(year, month, last)
+    return (dt.date(year, month, day),) * 2 if day <= last else None
 
 
 def _coming(anchor: dt.date, month: int, day: int) -> int:

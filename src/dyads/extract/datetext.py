@@ -42,6 +42,11 @@ def coming_weekday(anchor: dt.date, weekday: str) -> dt.date:
     return anchor + dt.timedelta(days=(WEEKDAYS.index(weekday.lower()) - anchor.weekday()) % 7)
 
 
+def iso_monday(anchor: dt.date, week_shift: int) -> dt.date:
+    """The Monday of the ISO week `week_shift` weeks from the anchor's."""
+    return anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(weeks=week_shift)
+
+
 _DATE_LINE_PREFIX = re.compile(
     r"^(?:published|updated|posted|last\s+updated|date)\s*(?:on|at)?\s*:?\s*", re.IGNORECASE
 )
